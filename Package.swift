@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Standoff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "standoff", targets: ["standoff"]),
+        .library(name: "StandoffCore", targets: ["StandoffCore"]),
+    ],
+    dependencies: [
+        // The CLI's subcommands, options and --help.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 of raw files and release files (CryptoKit's API on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+    ],
+    targets: [
+        // libarchive, found with pkg-config; the only C the project touches.
+        .systemLibrary(
+            name: "CLibArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
+        // Deterministic .tar.gz/.zip writing and bounded in-memory reading over libarchive.
+        .target(name: "StandoffArchive", dependencies: ["CLibArchive"]),
+        // The pipeline: pure stages over one document at a time; no file system.
+        .target(
+            name: "StandoffCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The file-system edge: reads raw/ and annotations/, writes build/.
+        .target(
+            name: "StandoffBuild",
+            dependencies: ["StandoffCore", "StandoffArchive", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "standoff",
+            dependencies: [
+                "StandoffBuild",
+                "StandoffCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Locating the package root and temporary folders, shared by the test targets.
+        .target(name: "StandoffTestSupport", path: "Tests/StandoffTestSupport"),
+        .testTarget(name: "StandoffCoreTests", dependencies: ["StandoffCore", "StandoffTestSupport"]),
+        .testTarget(name: "StandoffArchiveTests", dependencies: ["StandoffArchive", "StandoffTestSupport"]),
+        .testTarget(
+            name: "StandoffBuildTests",
+            dependencies: ["StandoffBuild", "StandoffCore", "StandoffArchive", "StandoffTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

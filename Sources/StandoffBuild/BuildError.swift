@@ -1,0 +1,55 @@
+import StandoffArchive
+import StandoffCore
+
+/// Everything that stops a build at the file-system edge; each message names the path and the fix.
+public enum BuildError: Error, Sendable, CustomStringConvertible {
+    /// A folder the build needs does not exist.
+    case missingFolder(path: String, role: String)
+    /// The raw folder holds no `*.txt` file.
+    case noRawFiles(folder: String)
+    /// A raw path is not a regular readable file.
+    case unreadable(path: String, reason: String)
+    /// Two raw files would get the same document id.
+    case duplicateID(id: String, first: String, second: String)
+    /// `annotations/dataset.json` is missing or malformed.
+    case manifest(path: String, reason: String)
+    /// The pipeline reported errors; nothing was packaged.
+    case failed(errors: [String], reportPath: String)
+    /// Warnings were found and `--strict` asks for none.
+    case strictWarnings(count: Int, reportPath: String)
+    /// Writing an output file failed.
+    case write(path: String, reason: String)
+    /// `package` was asked for before `export` made the release folder.
+    case nothingToPackage(path: String)
+    /// An archive could not be written or read.
+    case archive(ArchiveError)
+    /// A core pipeline error, e.g. a bad rule file.
+    case core(StandoffError)
+
+    public var description: String {
+        switch self {
+        case let .missingFolder(path, role):
+            return "\(path): no such folder (the \(role) folder); create it or pass another with the option"
+        case let .noRawFiles(folder):
+            return "\(folder): no *.txt files; put the article text files there"
+        case let .unreadable(path, reason):
+            return "\(path): \(reason)"
+        case let .duplicateID(id, first, second):
+            return "\(second): document id '\(id)' is already used by \(first); rename one of the files (the file stem is the document id)"
+        case let .manifest(path, reason):
+            return "\(path): \(reason)"
+        case let .failed(errors, reportPath):
+            return errors.joined(separator: "\n") + "\n\(errors.count) error(s); no archive was written. Details: \(reportPath)"
+        case let .strictWarnings(count, reportPath):
+            return "\(count) warning(s) and --strict was given; no archive was written. Details: \(reportPath)"
+        case let .write(path, reason):
+            return "\(path): cannot write: \(reason)"
+        case let .nothingToPackage(path):
+            return "\(path): no exported release folder; run 'standoff export' (or 'standoff run') first"
+        case let .archive(error):
+            return error.description
+        case let .core(error):
+            return error.description
+        }
+    }
+}

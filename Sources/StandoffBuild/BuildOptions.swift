@@ -1,0 +1,41 @@
+/// Where a build reads and writes, and how strict it is.
+public struct BuildOptions: Sendable {
+    /// Folder of raw `*.txt` article files (default `raw`).
+    public var rawFolder: String
+    /// Folder holding `dataset.json` and `rules/` (default `annotations`).
+    public var annotationsFolder: String
+    /// Folder everything is written under (default `build`).
+    public var buildFolder: String
+    /// Treat warnings as errors.
+    public var strict: Bool
+    /// Archive entry time in seconds since 1970; `nil` uses `SOURCE_DATE_EPOCH` or the release date.
+    public var sourceDateEpoch: Int64?
+    /// Report progress on standard error.
+    public var progress: Bool
+
+    /// Creates options; the defaults are the project layout.
+    public init(rawFolder: String = "raw", annotationsFolder: String = "annotations", buildFolder: String = "build",
+                strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false) {
+        self.rawFolder = rawFolder
+        self.annotationsFolder = annotationsFolder
+        self.buildFolder = buildFolder
+        self.strict = strict
+        self.sourceDateEpoch = sourceDateEpoch
+        self.progress = progress
+    }
+
+    /// `annotations/dataset.json`.
+    public var manifestPath: String { annotationsFolder + "/dataset.json" }
+    /// `annotations/rules`.
+    public var rulesFolder: String { annotationsFolder + "/rules" }
+    /// `build/validation.json`.
+    public var validationReportPath: String { buildFolder + "/validation.json" }
+    /// `build/dist`, where archives are committed.
+    public var distFolder: String { buildFolder + "/dist" }
+    /// `build/release`, holding the unpacked release folder.
+    public var releaseParent: String { buildFolder + "/release" }
+    /// `build/tmp`, for files that are renamed into place once complete.
+    public var temporaryFolder: String { buildFolder + "/tmp" }
+    /// `build/<stage>.jsonl`, a single stage's output.
+    public func stageOutputPath(_ stage: String) -> String { buildFolder + "/" + stage + ".jsonl" }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import StandoffCore
+
+/// Runs the pipeline over the raw folder and writes what each command asks for under the
+/// build folder: a single stage's output, the release folder, or the archives.
+///
+/// Documents stream through the stages one at a time; only a short summary of each is kept.
+public struct DatasetBuild: Sendable {
+    /// Where to read and write.
+    public let options: BuildOptions
+
+    /// Creates a build with `options`.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Reads the rule files under `annotations/rules/`.
+    public func loadRules() throws -> RuleSet {
+        var contents: [String: String] = [:]
+        for name in RuleSet.FileName.all {
+            if let data = FileManager.default.contents(atPath: options.rulesFolder + "/" + name) {
+                contents[name] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        do {
+            return try RuleSet(contents: contents, folder: options.rulesFolder)
+        } catch let error as StandoffError {
+            throw BuildError.core(error)
+        }
+    }
+
+    /// The full pipeline with `rules` (by default, the project's).
+    public func pipeline(rules: RuleSet? = nil) throws -> Pipeline {
+        do {
+            return try Pipeline.standard(rules: rules ?? loadRules())
+        } catch let error as StandoffError {
+            throw BuildError.core(error)
+        }
+    }
+
+    /// Runs `pipeline` over every raw file, handing each finished document to `handle`.
+    /// Input errors are collected (every bad file is reported), not thrown.
+    func process(_ pipeline: Pipeline, handle: (Document) throws -> Void) throws -> CorpusSummary {
+        let corpus = try RawCorpus(folder: options.rawFolder)
+        var summary = CorpusSummary()
+        var firstWithContent: [String: String] = [:]
+        let total = corpus.entries.count
+        for (position, entry) in corpus.entries.enumerated() {
+            if options.progress {
+                FileHandle.standardError.write(Data("\r[\(position + 1)/\(total)] \(entry.id)\u{1B}[K".utf8))
+            }
+            do {
+                var document = Document(id: entry.id, sourceFile: entry.sourceFile, rawBytes: try RawCorpus.read(entry))
+                try pipeline.run(&document, diagnostics: &summary.diagnostics)
+                if let first = firstWithContent[document.sourceSHA256] {
+                    summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
+                                                          location: entry.sourceFile,
+                                                          message: "same bytes as \(first); both are kept"))
+                } else if !document.sourceSHA256.isEmpty {
+                    firstWithContent[document.sourceSHA256] = entry.sourceFile
+                }
+                try handle(document)
+                summary.add(document)
+            } catch let error as StandoffError {
+                // The location is the file already; the message need not repeat it.
+                let message = error.description.hasPrefix(entry.sourceFile + ": ")
+                    ? String(error.description.dropFirst(entry.sourceFile.count + 2)) : error.description
+                summary.diagnostics.append(Diagnostic(severity: .error, stage: DatasetBuild.stage(of: error), code: DatasetBuild.code(of: error),
+                                                      location: entry.sourceFile, message: message))
+            } catch let error as BuildError {
+                summary.diagnostics.append(Diagnostic(severity: .error, stage: Ingest.description.identifier, code: "unreadable",
+                                                      location: entry.sourceFile, message: error.description))
+            }
+        }
+        if options.progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        return summary
+    }
+
+    /// Runs the stages up to and including `stage` and writes each document's state as one
+    /// JSON line to `build/<stage>.jsonl`.
+    public func runStage(_ stage: String) throws -> CorpusSummary {
+        guard let pipeline = try pipeline().prefix(through: stage) else {
+            throw BuildError.unreadable(path: stage, reason: "no such stage")
+        }
+        try FileOutput.makeFolder(options.buildFolder)
+        let path = options.stageOutputPath(stage)
+        let output = try BufferedFile(path: path + ".partial")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let summary = try process(pipeline) { document in
+            try output.write(String(decoding: try encoder.encode(document), as: UTF8.self) + "\n")
+        }
+        try output.close()
+        try finish(summary, manifest: nil)
+        try FileOutput.rename(path + ".partial", to: path)
+        return summary
+    }
+
+    /// Runs every stage and writes the release folder `build/release/<name>-<version>/`:
+    /// `data/` tables, `README.md` (the dataset card) and `SHA256SUMS`.
+    public func export() throws -> (summary: CorpusSummary, releaseFolder: String) {
+        let manifest = try DatasetManifest.load(path: options.manifestPath)
+        let rules = try loadRules()
+        let pipeline = try pipeline(rules: rules)
+        let staging = options.temporaryFolder + "/" + manifest.releaseName
+        FileOutput.remove(staging)
+        try FileOutput.makeFolder(staging + "/data")
+        defer { FileOutput.remove(staging) }
+
+        let tables = try TableFiles(folder: staging + "/data", tables: DatasetTables.all)
+        let summary = try process(pipeline) { document in try tables.append(document.rendered) }
+        try tables.close()
+        try finish(summary, manifest: manifest)
+
+        var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
+        for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
+        try FileOutput.write(DatasetCard(manifest: manifest, summary: summary, reasonSummaries: reasons).markdown, to: staging + "/README.md")
+        try ReleaseChecksums.write(folder: staging)
+        let release = options.releaseParent + "/" + manifest.releaseName
+        try FileOutput.makeFolder(options.releaseParent)
+        FileOutput.remove(release)
+        try FileOutput.rename(staging, to: release)
+        return (summary, release)
+    }
+
+    /// Packs the exported release folder into `build/dist/`.
+    public func package() throws -> [String] {
+        let manifest = try DatasetManifest.load(path: options.manifestPath)
+        return try ReleasePackager(
+            releaseFolder: options.releaseParent + "/" + manifest.releaseName,
+            distFolder: options.distFolder,
+            temporaryFolder: options.temporaryFolder,
+            modificationTime: options.sourceDateEpoch ?? manifest.releasedEpoch!
+        ).package()
+    }
+
+    /// Every stage: the release folder, then both archives.
+    public func run() throws -> (summary: CorpusSummary, archives: [String]) {
+        let summary = try export().summary
+        return (summary, try package())
+    }
+
+    /// Writes the validation report and fails on errors (or on warnings under `--strict`).
+    func finish(_ summary: CorpusSummary, manifest: DatasetManifest?) throws {
+        try FileOutput.makeFolder(options.buildFolder)
+        try ValidationReport(manifest: manifest, summary: summary).write(to: options.validationReportPath)
+        if !summary.errors.isEmpty {
+            throw BuildError.failed(errors: summary.errors.sorted().map(\.rendered), reportPath: options.validationReportPath)
+        }
+        if options.strict && !summary.warnings.isEmpty {
+            throw BuildError.strictWarnings(count: summary.warnings.count, reportPath: options.validationReportPath)
+        }
+    }
+
+    /// The stage an error belongs to, for diagnostics.
+    static func stage(of error: StandoffError) -> String {
+        switch error {
+        case .invalidUTF8, .nulByte, .emptyFile, .multiple: return Ingest.description.identifier
+        case .invariant: return Validate.description.identifier
+        case .invalidRule, .stageOrder: return "rules"
+        }
+    }
+
+    /// A stable code for an error, for diagnostics.
+    static func code(of error: StandoffError) -> String {
+        switch error {
+        case .invalidUTF8: return "invalid-utf8"
+        case .nulByte: return "binary-file"
+        case .emptyFile: return "empty-file"
+        case let .invariant(_, _, invariant, _): return invariant
+        case .invalidRule: return "invalid-rule"
+        case .stageOrder: return "stage-order"
+        case .multiple: return "multiple"
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import StandoffCore
+
+/// The release's `README.md`: a dataset card in the spirit of Hugging Face dataset cards and
+/// Datasheets for Datasets, written from the build's summary so its figures are the data's.
+public struct DatasetCard: Sendable {
+    /// Name, version, licence.
+    public let manifest: DatasetManifest
+    /// What the build produced.
+    public let summary: CorpusSummary
+    /// Removal reason id → what it means.
+    public let reasonSummaries: [String: String]
+
+    /// Creates a card.
+    public init(manifest: DatasetManifest, summary: CorpusSummary, reasonSummaries: [String: String] = [:]) {
+        self.manifest = manifest
+        self.summary = summary
+        self.reasonSummaries = reasonSummaries
+    }
+
+    /// The card as Markdown.
+    public var markdown: String {
+        var card = """
+        # \(manifest.title) (`\(manifest.releaseName)`)
+
+        \(manifest.description)
+
+        | | |
+        |---|---|
+        | Dataset | `\(manifest.name)` |
+        | Version | \(manifest.version) |
+        | Released | \(manifest.released) |
+        | Licence | \(manifest.license) (annotations); see [Licence](#licence) |
+        | Documents | \(summary.documents.count) |
+        | Sentences | \(count("sentences")) |
+        | Entity mentions | \(count("mentions")) |
+        | Stance rows | \(count("stances")) |
+        | Removed boilerplate lines | \(count("removed")) |
+
+        ## Intended use
+
+        Research on how commentators argue about Japan–North Korea diplomacy: sentence-level
+        reading, entity and stance counts, and teaching or testing rule-based text processing.
+        Every label was made by transparent rules (see *Annotations*), so the data suits analyses
+        that need to audit why a label was given; it is not a human-annotated gold standard.
+
+        ## Files
+
+        Every table comes twice, with identical content: `data/<table>.jsonl` (JSON Lines, one
+        object per row, keys sorted) and `data/<table>.csv` (RFC 4180, UTF-8 without BOM, CRLF
+        record ends, header row). A missing value is JSON `null` and an empty CSV field; a list is
+        a JSON array and, in CSV, its items joined by `; `. `SHA256SUMS` lists every file's SHA-256.
+
+
+        """
+        card += "## Source articles\n\n"
+        card += "| doc_id | title | publication | published | authors | sentences | removed lines |\n|---|---|---|---|---|---:|---:|\n"
+        for document in summary.documents {
+            card += "| `\(document.id)` | \(cell(document.title)) | \(cell(document.publication)) | \(cell(document.published)) | \(cell(document.authors.isEmpty ? nil : document.authors.joined(separator: ", "))) | \(document.sentences) | \(document.removed) |\n"
+        }
+        card += """
+
+        A dash means the page does not state the value. The article texts remain the copyright of
+        their authors and publishers.
+
+        ## Collection and cleaning
+
+        Each raw file is a text dump of a web page, boilerplate and all. Standoff decodes it strictly
+        as UTF-8 (byte-order mark dropped, CRLF and CR turned into LF, NFC), folds runs of white space
+        (non-breaking spaces included) into one space, and separates the article body from the page
+        furniture by phrase rules (data) and layout heuristics (position, length, sentence endings,
+        repetition of the headline). Hard-wrapped lines are joined into paragraphs. Nothing is dropped
+        silently: every non-blank raw line is either in the body or a row of `removed`, with its line
+        number and the reason below.
+
+        | reason | lines | meaning |
+        |---|---:|---|
+
+        """
+        for (reason, lines) in summary.removedReasons.sorted(by: { $0.key < $1.key }) {
+            card += "| `\(reason)` | \(lines) | \(reasonSummaries[reason] ?? "") |\n"
+        }
+        card += """
+
+        Sentences are split by rules (abbreviations, initials, decimals, ellipses, quotes closing
+        after the period), never across a paragraph. Offsets are Unicode code points, end-exclusive,
+        into the document's `text`: in Python, `doc["text"][start:end] == row["text"]` for every
+        sentence and mention.
+
+        ## Annotations
+
+        Entity mentions (PERSON, GPE, ORG, NORP, EVENT) and stance toward Japan–North Korea
+        dialogue (`favor`, `against`, `none`) are produced by rules kept as data in the project's
+        `annotations/rules/`. \(count("mentions") == 0 && count("stances") == 0
+            ? "This version does not yet carry entity or stance rules: the `mentions` and `stances` tables hold their headers only."
+            : "This version holds \(count("mentions")) mentions and \(count("stances")) stance rows.")
+
+
+        """
+        card += "## Schema\n\n"
+        for table in DatasetTables.all {
+            card += "### `\(table.name)` (\(count(table.name)) rows)\n\n\(table.description) Primary key: \(table.primaryKey.map { "`\($0)`" }.joined(separator: " + ")).\n\n"
+            card += "| column | type | may be missing | meaning |\n|---|---|---|---|\n"
+            for column in table.columns {
+                card += "| `\(column.name)` | \(column.type.rawValue) | \(column.nullable ? "yes" : "no") | \(column.description) |\n"
+            }
+            card += "\n"
+        }
+        card += """
+        ## How to load
+
+        pandas:
+        ```python
+        import pandas as pd
+        sentences = pd.read_json("data/sentences.jsonl", lines=True)
+        documents = pd.read_csv("data/documents.csv", keep_default_na=False, na_values=[""])
+        # straight from the archive:
+        pd.read_csv("zip://\(manifest.releaseName)/data/sentences.csv::\(manifest.releaseName).zip")
+        ```
+
+        DuckDB (from the extracted folder):
+        ```sql
+        SELECT doc_id, count(*) FROM read_json_auto('data/sentences.jsonl') GROUP BY doc_id;
+        SELECT * FROM read_csv_auto('data/removed.csv');
+        ```
+
+        R:
+        ```r
+        sentences <- read.csv(unz("\(manifest.releaseName).zip", "\(manifest.releaseName)/data/sentences.csv"), encoding = "UTF-8")
+        ```
+
+        Hugging Face `datasets`:
+        ```python
+        from datasets import load_dataset
+        ds = load_dataset("json", data_files={"sentences": "data/sentences.jsonl"})
+        ```
+
+        ## Integrity and reproducibility
+
+        After extracting, `sha256sum -c SHA256SUMS` checks every file. The archives are rebuilt
+        byte for byte from the same commit with `make dataset`: entries are sorted, owned by
+        uid/gid 0 with fixed modes, and dated by `SOURCE_DATE_EPOCH` (default: the release date,
+        \(manifest.released), 00:00 UTC); the gzip header carries no timestamp and zip times are
+        written in UTC. Compressed bytes can differ with another zlib build, which is why the sums
+        cover the extracted files.
+
+        ## Licence
+
+        \(manifest.licenseNote)
+
+        """
+        return card
+    }
+
+    private func count(_ table: String) -> Int { summary.rowCounts[table, default: 0] }
+
+    /// A Markdown table cell: pipes escaped, a dash when missing.
+    private func cell(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "–" }
+        return value.replacingOccurrences(of: "|", with: "\\|")
+    }
+}

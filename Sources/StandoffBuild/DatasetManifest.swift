@@ -1,0 +1,65 @@
+import Foundation
+
+/// The dataset's name, version and licence: the one committed source of truth,
+/// `annotations/dataset.json`, that archive names, the top folder and the card all use.
+public struct DatasetManifest: Decodable, Sendable, Equatable {
+    /// Machine name, e.g. `japan-dprk-summit-commentary`.
+    public var name: String
+    /// Semantic version, e.g. `0.1.0`.
+    public var version: String
+    /// Human title for the card.
+    public var title: String
+    /// One paragraph on what the dataset is.
+    public var description: String
+    /// SPDX licence id for the annotations.
+    public var license: String
+    /// What the licence covers and what it does not (the article texts).
+    public var licenseNote: String
+    /// Release date `YYYY-MM-DD`; archive entries carry it as their time unless
+    /// `SOURCE_DATE_EPOCH` is set.
+    public var released: String
+
+    /// `<name>-<version>`: the archives' stem and top folder.
+    public var releaseName: String { "\(name)-\(version)" }
+
+    /// Reads and checks the manifest at `path`.
+    public static func load(path: String) throws -> DatasetManifest {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuildError.manifest(path: path, reason: "missing; it names the dataset and its version (see README, 'Versioning')")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let manifest: DatasetManifest
+        do {
+            manifest = try decoder.decode(DatasetManifest.self, from: data)
+        } catch {
+            throw BuildError.manifest(path: path, reason: "not a valid manifest: \(error)")
+        }
+        let slug = manifest.name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard slug, !manifest.name.isEmpty else {
+            throw BuildError.manifest(path: path, reason: "'name' must be lowercase letters, digits and hyphens")
+        }
+        let parts = manifest.version.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+            throw BuildError.manifest(path: path, reason: "'version' must be MAJOR.MINOR.PATCH, e.g. 1.2.0")
+        }
+        guard manifest.releasedEpoch != nil else {
+            throw BuildError.manifest(path: path, reason: "'released' must be a date YYYY-MM-DD")
+        }
+        return manifest
+    }
+
+    /// Midnight UTC of the release date, in seconds since 1970.
+    public var releasedEpoch: Int64? {
+        let parts = released.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1970...9999).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        // Days from civil date (Howard Hinnant's algorithm), so no calendar or time zone is consulted.
+        let (y0, m, d) = (parts[0], parts[1], parts[2])
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Int64(era * 146097 + doe - 719468) * 86400
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import StandoffCore
+
+/// The raw article files: every `*.txt` below the raw folder, in sorted order.
+public struct RawCorpus: Sendable {
+    /// One raw file.
+    public struct Entry: Sendable, Equatable {
+        /// The document id: the file name without `.txt`.
+        public var id: String
+        /// Path as the build opens it.
+        public var path: String
+        /// Path as recorded in the dataset: the raw folder's name and the path inside it.
+        public var sourceFile: String
+    }
+
+    /// Files in sorted order of their path inside the raw folder.
+    public let entries: [Entry]
+
+    /// Lists the raw folder; never modifies it.
+    public init(folder: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildError.missingFolder(path: folder, role: "raw")
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
+            throw BuildError.unreadable(path: folder, reason: "cannot list the folder")
+        }
+        let relativePaths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
+        guard !relativePaths.isEmpty else { throw BuildError.noRawFiles(folder: folder) }
+        let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        var seen: [String: String] = [:]
+        var entries: [Entry] = []
+        for relative in relativePaths {
+            let id = String(relative.split(separator: "/").last!.dropLast(4))
+            let path = folder + "/" + relative
+            if let first = seen[id] { throw BuildError.duplicateID(id: id, first: first, second: path) }
+            seen[id] = path
+            entries.append(Entry(id: id, path: path, sourceFile: folderName + "/" + relative))
+        }
+        self.entries = entries
+    }
+
+    /// The file's bytes, after checking it is a regular, readable file.
+    public static func read(_ entry: Entry) throws -> [UInt8] {
+        var info = stat()
+        guard stat(entry.path, &info) == 0 else {
+            throw BuildError.unreadable(path: entry.path, reason: String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw BuildError.unreadable(path: entry.path, reason: "not a regular file; raw entries must be plain text files")
+        }
+        guard let handle = FileHandle(forReadingAtPath: entry.path) else {
+            throw BuildError.unreadable(path: entry.path, reason: "permission denied or unreadable; make it readable (chmod a+r)")
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw BuildError.unreadable(path: entry.path, reason: "read failed: \(error.localizedDescription)")
+        }
+    }
+}

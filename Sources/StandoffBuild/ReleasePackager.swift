@@ -1,0 +1,70 @@
+import Foundation
+import StandoffArchive
+
+/// Packs the release folder into `build/dist/<name>-<version>.tar.gz` and `.zip`.
+///
+/// Every entry is built by hand (sorted paths, fixed owner, mode and time) so the same release
+/// folder always gives the same archive bytes; each archive is written under `build/tmp/` and
+/// renamed into `build/dist/` only when complete.
+public struct ReleasePackager: Sendable {
+    /// The folder to pack; its name becomes the archives' top folder.
+    public let releaseFolder: String
+    /// Where finished archives go.
+    public let distFolder: String
+    /// Where archives are written before they are complete.
+    public let temporaryFolder: String
+    /// Entry modification time, seconds since 1970.
+    public let modificationTime: Int64
+
+    /// Creates a packager.
+    public init(releaseFolder: String, distFolder: String, temporaryFolder: String, modificationTime: Int64) {
+        self.releaseFolder = releaseFolder
+        self.distFolder = distFolder
+        self.temporaryFolder = temporaryFolder
+        self.modificationTime = modificationTime
+    }
+
+    /// Writes both archives and returns their paths.
+    public func package() throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: releaseFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildError.nothingToPackage(path: releaseFolder)
+        }
+        let top = URL(fileURLWithPath: releaseFolder).lastPathComponent
+        let files = FileOutput.files(below: releaseFolder)
+        var folders: Set<String> = [top]
+        for file in files {
+            var parts = file.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(top + "/" + parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        // Folders and files in one sorted list, so every folder precedes its contents.
+        let entries = (folders.map { ($0 + "/", true) } + files.map { (top + "/" + $0, false) }).sorted { $0.0 < $1.0 }
+
+        try FileOutput.makeFolder(distFolder)
+        try FileOutput.makeFolder(temporaryFolder)
+        var written: [String] = []
+        do {
+            for format in ArchiveFormat.allCases {
+                let name = top + "." + format.fileExtension
+                let writer = try ArchiveWriter(format: format, temporaryPath: temporaryFolder + "/" + name + ".partial",
+                                               options: ArchiveOptions(modificationTime: modificationTime))
+                for (path, isFolder) in entries {
+                    if isFolder {
+                        try writer.addDirectory(String(path.dropLast()))
+                    } else {
+                        try writer.addFile(path, copying: releaseFolder + "/" + path.dropFirst(top.count + 1))
+                    }
+                }
+                let destination = distFolder + "/" + name
+                try writer.commit(to: destination)
+                written.append(destination)
+            }
+        } catch let error as ArchiveError {
+            throw BuildError.archive(error)
+        }
+        return written
+    }
+}

@@ -1,0 +1,280 @@
+/// Separates the article body from the web-page boilerplate around it and reads metadata off it.
+///
+/// Reads: `rawText`. Assigns: `metadata`, `paragraphs`, `text`, `removed`.
+///
+/// Decisions, in order, each recorded as the `reason` of every line it removes:
+/// 1. `no-text`: lines with no letter or digit (a lone `;`).
+/// 2. Phrase rules from `annotations/rules/boilerplate.jsonl` with scope `any` (subscription
+///    prompts, credits, share buttons, copyright, bylines, datelines, …), then scope `head`
+///    on lines before the first prose line (mastheads).
+/// 3. `headline`: the title (the most repeated short line before the body, else the first of
+///    four words or more) and every repeat of it.
+/// 4. Lines are joined into paragraphs: one line a paragraph, unless the text is hard-wrapped.
+/// 5. Phrase rules with scope `tail` on paragraphs after the last long one (author bios).
+/// 6. `repeated-text`: a prose paragraph whose text reappears inside another.
+/// 7. `before-body` / `after-body`: anything before the first or after the last prose paragraph
+///    (navigation, section labels, teasers); `section-heading`: short lines without a sentence
+///    ending inside the body.
+public struct Clean: Stage {
+    public static let description = StageDescription(
+        identifier: "clean",
+        summary: "Separate the article body from page boilerplate, recording every removed line and its reason, and read title, authors, publication and date.",
+        requires: [.rawText],
+        assigns: [.metadata, .body, .removedLines],
+        examples: [
+            StageExample(
+                input: "The Harbour Gazette\nCity Budget Passes After Long Debate\nBy Ana Lima\nPublished May 2, 2023\n<paragraph>\nSubscribe for full access.",
+                output: "title \"City Budget Passes After Long Debate\", authors [\"Ana Lima\"], publication \"The Harbour Gazette\", published 2023-05-02; body = <paragraph>; removed: 1 masthead, 2 headline, 3 byline, 4 dateline, 6 subscription-prompt"
+            ),
+            StageExample(
+                input: "<paragraph>\nConclusion\n<paragraph>\nJane Roe is a senior fellow at the Example Institute.",
+                output: "body = both paragraphs; removed: 2 section-heading, 4 author-bio (authors [\"Jane Roe\"])"
+            ),
+        ]
+    )
+
+    /// The reasons the heuristics (rather than phrase rules) give, with what each means.
+    public static let heuristicReasons: [(id: String, summary: String)] = [
+        ("no-text", "A line with no letter or digit, such as a lone `;`."),
+        ("headline", "The headline (stored as `title`) and each repeat of it."),
+        ("repeated-text", "A paragraph whose text appears again inside another paragraph (a standfirst or pull quote); the fuller copy is kept."),
+        ("before-body", "A line before the first prose paragraph: navigation, section labels, photo captions."),
+        ("after-body", "A line after the last prose paragraph: related-article teasers, footers."),
+        ("section-heading", "A short line inside the body that does not end like a sentence."),
+    ]
+
+    /// Phrase rules, compiled.
+    public let lexicon: BoilerplateLexicon
+    /// Heuristic thresholds.
+    public let settings: CleanSettings
+
+    /// Creates the stage with its phrase rules.
+    public init(lexicon: BoilerplateLexicon, settings: CleanSettings = .standard) {
+        self.lexicon = lexicon
+        self.settings = settings
+    }
+
+    public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
+        var page = PageState(lines: document.rawText.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { PageLine(number: $0.offset + 1, raw: $0.element) })
+        var metadata = MetadataCollector()
+
+        // 1–2. Line-level rules.
+        for index in page.lines.indices where !page.lines[index].isBlank {
+            let line = page.lines[index]
+            if !PageLine.hasText(line.folded) {
+                page.remove(index, reason: "no-text")
+            } else if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .any) {
+                page.remove(index, reason: hit.rule.rule.id)
+                metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
+            }
+        }
+        // A line the page repeats verbatim is a headline or label, never the start of the body.
+        var occurrences: [String: Int] = [:]
+        for index in page.lines.indices where page.isKept(index) {
+            occurrences[page.lines[index].folded.lowercased(), default: 0] += 1
+        }
+        let firstProse = page.lines.indices.first { index in
+            let line = page.lines[index]
+            return page.isKept(index) && occurrences[line.folded.lowercased()] == 1 && isProse(line.folded, words: line.words)
+        } ?? page.lines.endIndex
+        for index in page.lines.indices[..<firstProse] where page.isKept(index) {
+            let line = page.lines[index]
+            if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .head) {
+                page.remove(index, reason: hit.rule.rule.id)
+                metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
+            }
+        }
+
+        // 3. Headline.
+        if metadata.title == nil {
+            metadata.title = headline(in: page, before: firstProse, occurrences: occurrences)
+        }
+        if let title = metadata.title?.lowercased() {
+            for index in page.lines.indices where page.isKept(index) && page.lines[index].folded.lowercased() == title {
+                page.remove(index, reason: "headline")
+            }
+        }
+
+        // 4. Paragraph candidates.
+        var units = paragraphUnits(page)
+
+        // 5. Tail rules after the last long paragraph.
+        let lastAnchor = units.lastIndex { $0.words >= settings.anchorWords }
+            ?? units.firstIndex { isProse($0.text, words: $0.words) }
+        if let lastAnchor {
+            for index in units.indices where index > lastAnchor {
+                if let hit = lexicon.firstMatch(units[index].text, words: units[index].words, scope: .tail) {
+                    units[index].reason = hit.rule.rule.id
+                    metadata.take(hit.value, for: hit.rule.rule.assigns, line: units[index].lines[0])
+                }
+            }
+            // A bio that shares its line with a disclaimer was removed by the disclaimer rule;
+            // the reason stays the first rule's, but the bio still names the author.
+            let tailStart = units[lastAnchor].lines.last!
+            for index in page.lines.indices where page.lines[index].number > tailStart && page.removedReason[index] != nil {
+                let line = page.lines[index]
+                if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .tail) {
+                    metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
+                }
+            }
+        }
+
+        // 6. Repeated prose.
+        markRepeats(&units)
+
+        // 7. Body extent and headings.
+        let prose = units.indices.filter { units[$0].reason == nil && isProse(units[$0].text, words: units[$0].words) }
+        for index in units.indices where units[index].reason == nil {
+            guard let first = prose.first, let last = prose.last else {
+                units[index].reason = "before-body"
+                continue
+            }
+            if index < first {
+                units[index].reason = "before-body"
+            } else if index > last {
+                units[index].reason = "after-body"
+            } else if !isProse(units[index].text, words: units[index].words)
+                        && units[index].words <= settings.headingMaxWords
+                        && !PageLine.endsSentence(units[index].text) {
+                units[index].reason = "section-heading"
+            }
+        }
+
+        // Assemble.
+        var paragraphs: [Paragraph] = []
+        var offset = 0
+        var texts: [String] = []
+        for unit in units {
+            if let reason = unit.reason {
+                for number in unit.lines { page.removed.append(RemovedLine(line: number, text: page.lines[number - 1].raw, reason: reason)) }
+                continue
+            }
+            if !paragraphs.isEmpty { offset += 2 }
+            let length = unit.text.unicodeScalars.count
+            paragraphs.append(Paragraph(text: unit.text, start: offset, end: offset + length, lines: unit.lines))
+            texts.append(unit.text)
+            offset += length
+        }
+        if paragraphs.isEmpty {
+            diagnostics.append(Diagnostic(severity: .warning, stage: Clean.description.identifier, code: "empty-body",
+                                          location: document.sourceFile,
+                                          message: "no line looks like article text (at least \(settings.proseMinWords) words ending like a sentence); every line was removed as boilerplate, see data/removed"))
+        }
+        document.paragraphs = paragraphs
+        document.text = texts.joined(separator: "\n\n")
+        document.removed = page.removed.sorted { $0.line < $1.line }
+        document.metadata = metadata.metadata(file: document.sourceFile, diagnostics: &diagnostics)
+    }
+
+    func isProse(_ text: String, words: Int) -> Bool {
+        words >= settings.longProseWords || (words >= settings.proseMinWords && PageLine.endsSentence(text))
+    }
+
+    /// The headline: the most repeated short line before the body, else the first short line of
+    /// four words or more.
+    func headline(in page: PageState, before end: Int, occurrences: [String: Int]) -> String? {
+        let candidates = page.lines.indices[..<end].filter { index in
+            let line = page.lines[index]
+            // A line the next one continues in lowercase is the start of a wrapped paragraph.
+            let continued = index + 1 < page.lines.count && !PageLine.endsSentence(line.folded)
+                && PageLine.startsLowercase(page.lines[index + 1].folded)
+            return page.isKept(index) && line.words <= settings.titleMaxWords && !line.folded.hasSuffix(".") && !continued
+        }
+        guard !candidates.isEmpty else { return nil }
+        var best: (index: Int, count: Int)?
+        for index in candidates where page.lines[index].words >= 3 {
+            let count = occurrences[page.lines[index].folded.lowercased(), default: 0]
+            if count >= 2 && count > (best?.count ?? 1) { best = (index, count) }
+        }
+        if let best { return page.lines[best.index].folded }
+        return candidates.first { page.lines[$0].words >= 4 }.map { page.lines[$0].folded }
+    }
+
+    /// Kept lines grouped into paragraph candidates: each line alone, except hard-wrapped
+    /// lines, which are joined to the line that continues them.
+    func paragraphUnits(_ page: PageState) -> [Unit] {
+        var units: [Unit] = []
+        var block: [PageLine] = []
+        func flush() {
+            guard !block.isEmpty else { return }
+            let maxLength = block.map { $0.folded.unicodeScalars.count }.max()!
+            var current: [PageLine] = []
+            for (position, line) in block.enumerated() {
+                current.append(line)
+                let isLast = position == block.count - 1
+                if isLast || !continues(line, into: block[position + 1], maxLength: maxLength) {
+                    units.append(Unit(lines: current.map(\.number), text: current.map(\.folded).joined(separator: " ")))
+                    current = []
+                }
+            }
+            block = []
+        }
+        for index in page.lines.indices {
+            if page.isKept(index) { block.append(page.lines[index]) } else { flush() }
+        }
+        flush()
+        return units
+    }
+
+    /// Whether `line` is a hard-wrapped line that `next` continues.
+    func continues(_ line: PageLine, into next: PageLine, maxLength: Int) -> Bool {
+        let endsSentence = PageLine.endsSentence(line.folded)
+        if !endsSentence && PageLine.startsLowercase(next.folded) { return true }
+        let length = line.folded.unicodeScalars.count
+        guard maxLength <= settings.wrapMaxLineLength, length >= settings.wrapMinLineLength,
+              Double(length) >= 0.6 * Double(maxLength) else { return false }
+        // A wrapped line that ends a sentence is still wrapped if it fills the measure;
+        // a short one ending a sentence closes its paragraph.
+        return !endsSentence || Double(length) >= 0.85 * Double(maxLength)
+    }
+
+    /// Marks a prose unit whose text appears inside another kept unit as `repeated-text`:
+    /// the shorter one, or the later of two identical ones.
+    func markRepeats(_ units: inout [Unit]) {
+        let lowered = units.map { $0.text.lowercased() }
+        for index in units.indices where units[index].reason == nil && units[index].words >= settings.repeatedMinWords
+            && isProse(units[index].text, words: units[index].words) {
+            for other in units.indices where other != index && units[other].reason == nil {
+                let same = lowered[other] == lowered[index]
+                if (same && other < index) || (!same && lowered[other].count > lowered[index].count && lowered[other].contains(lowered[index])) {
+                    units[index].reason = "repeated-text"
+                    break
+                }
+            }
+        }
+    }
+
+    /// A paragraph candidate: one or more raw lines and, once decided, why it is not body.
+    struct Unit {
+        var lines: [Int]
+        var text: String
+        var words: Int
+        var reason: String?
+
+        init(lines: [Int], text: String) {
+            self.lines = lines
+            self.text = text
+            self.words = PageLine.wordCount(text)
+        }
+    }
+
+    /// The page's lines and which have been removed so far.
+    struct PageState {
+        var lines: [PageLine]
+        var removedReason: [String?]
+        var removed: [RemovedLine] = []
+
+        init(lines: [PageLine]) {
+            self.lines = lines
+            self.removedReason = Array(repeating: nil, count: lines.count)
+        }
+
+        func isKept(_ index: Int) -> Bool { !lines[index].isBlank && removedReason[index] == nil }
+
+        mutating func remove(_ index: Int, reason: String) {
+            removedReason[index] = reason
+            removed.append(RemovedLine(line: lines[index].number, text: lines[index].raw, reason: reason))
+        }
+    }
+}

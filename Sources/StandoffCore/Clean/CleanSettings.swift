@@ -1,0 +1,29 @@
+/// The thresholds behind the cleaning heuristics, named so a reader can see what "prose" or
+/// "a heading" means here; the lexicons of phrases live in `annotations/rules/boilerplate.jsonl`.
+public struct CleanSettings: Sendable, Equatable {
+    /// A line of at least this many words that ends like a sentence is prose.
+    public var proseMinWords = 8
+    /// A line of at least this many words is prose whatever its ending.
+    public var longProseWords = 25
+    /// A paragraph of at least this many words is certainly article text; author bios and
+    /// footers are looked for only after the last such paragraph.
+    public var anchorWords = 40
+    /// A line inside the body of at most this many words that does not end like a sentence
+    /// is a section heading.
+    public var headingMaxWords = 12
+    /// A headline has at most this many words.
+    public var titleMaxWords = 25
+    /// A prose paragraph of at least this many words whose text reappears inside another one
+    /// is a repeat (a standfirst or pull quote).
+    public var repeatedMinWords = 8
+    /// Hard-wrapped text has lines of at most this many characters.
+    public var wrapMaxLineLength = 120
+    /// A line shorter than this (in characters) is never taken for a wrapped line.
+    public var wrapMinLineLength = 40
+
+    /// The defaults, tuned on general newspaper conventions rather than any one page.
+    public static let standard = CleanSettings()
+
+    /// Creates the default settings.
+    public init() {}
+}

@@ -1,0 +1,134 @@
+/// The dataset's tables: their schemas (the data contract) and how a document becomes rows.
+///
+/// Column names are a contract with researchers: later versions add columns, never rename them.
+public enum DatasetTables {
+    private static func column(_ name: String, _ type: TableSchema.ColumnType, nullable: Bool = false, _ description: String) -> TableSchema.Column {
+        TableSchema.Column(name: name, type: type, nullable: nullable, description: description)
+    }
+
+    /// One row per article.
+    public static let documents = TableSchema(
+        name: "documents",
+        description: "One row per article: its source, metadata and cleaned text.",
+        columns: [
+            column("doc_id", .string, "Document id: the raw file's name without `.txt`."),
+            column("source_file", .string, "The raw file, relative to the project, e.g. `raw/000_9e598d26d3e3c964.txt`."),
+            column("source_sha256", .string, "SHA-256 of the raw file's bytes, lowercase hex."),
+            column("source_size", .integer, "Size of the raw file in bytes."),
+            column("title", .string, nullable: true, "Headline, where the page states one."),
+            column("authors", .list, "Authors named by a byline or an author bio, in page order; empty when none is named."),
+            column("publication", .string, nullable: true, "Outlet or site name, where the page states it."),
+            column("published", .date, nullable: true, "Publication date (YYYY-MM-DD), where the page states it."),
+            column("text", .string, "The cleaned article body; paragraphs are separated by a blank line (`\\n\\n`). All offsets point into this text."),
+            column("n_paragraphs", .integer, "Number of paragraphs in `text`."),
+            column("n_sentences", .integer, "Number of sentences (rows in `sentences`)."),
+            column("n_removed", .integer, "Number of raw lines removed as boilerplate (rows in `removed`)."),
+        ],
+        primaryKey: ["doc_id"]
+    )
+
+    /// One row per sentence.
+    public static let sentences = TableSchema(
+        name: "sentences",
+        description: "One row per sentence of a document's cleaned text.",
+        columns: [
+            column("sentence_id", .string, "Sentence id: `<doc_id>-s<index, 4 digits>`."),
+            column("doc_id", .string, "The document the sentence belongs to."),
+            column("index", .integer, "0-based position of the sentence in its document."),
+            column("paragraph", .integer, "0-based paragraph the sentence lies in; a sentence never spans two."),
+            column("start", .integer, "Start offset in the document's `text`, in Unicode code points."),
+            column("end", .integer, "End offset (exclusive) in code points: `text[start:end]` in Python is the sentence."),
+            column("text", .string, "The sentence."),
+        ],
+        primaryKey: ["sentence_id"]
+    )
+
+    /// One row per entity mention.
+    public static let mentions = TableSchema(
+        name: "mentions",
+        description: "One row per entity mention in a sentence.",
+        columns: [
+            column("mention_id", .string, "Mention id: `<sentence_id>-m<2 digits>`."),
+            column("doc_id", .string, "The document."),
+            column("sentence_id", .string, "The sentence the mention lies in."),
+            column("start", .integer, "Start offset in the document's `text`, in code points."),
+            column("end", .integer, "End offset (exclusive) in code points."),
+            column("text", .string, "The mention as written."),
+            column("type", .string, "PERSON, GPE, ORG, NORP or EVENT (OntoNotes names)."),
+            column("entity_id", .string, "Stable entity id, the same across documents."),
+            column("entity_name", .string, "The entity's canonical name."),
+            column("rule", .string, "Id of the rule that produced the mention."),
+        ],
+        primaryKey: ["mention_id"]
+    )
+
+    /// One row per sentence and stance target.
+    public static let stances = TableSchema(
+        name: "stances",
+        description: "One row per sentence and stance target.",
+        columns: [
+            column("sentence_id", .string, "The sentence."),
+            column("doc_id", .string, "The document."),
+            column("target", .string, "Stance target id, e.g. `japan-dprk-dialogue`."),
+            column("label", .string, "`favor`, `against` or `none`."),
+            column("holder", .string, "`author`, or the entity id of the quoted or reported speaker."),
+            column("rules", .list, "Ids of the rules that fired."),
+        ],
+        primaryKey: ["sentence_id", "target"]
+    )
+
+    /// One row per raw line not kept in the body.
+    public static let removed = TableSchema(
+        name: "removed",
+        description: "One row per non-blank raw line that is not part of the body, with the rule that removed it.",
+        columns: [
+            column("doc_id", .string, "The document."),
+            column("line", .integer, "1-based line number in the raw file."),
+            column("text", .string, "The raw line as decoded."),
+            column("reason", .string, "Id of the cleaning rule that removed it (see the dataset card)."),
+        ],
+        primaryKey: ["doc_id", "line"]
+    )
+
+    /// Every table, in the order they are written and documented.
+    public static let all: [TableSchema] = [documents, sentences, mentions, stances, removed]
+
+    /// The rows `document` contributes to `table`, in row order.
+    public static func rows(of document: Document, in table: TableSchema) -> [[Cell]] {
+        switch table.name {
+        case documents.name:
+            let metadata = document.metadata
+            return [[
+                .string(document.id), .string(document.sourceFile), .string(document.sourceSHA256), .integer(document.sourceSize),
+                .optional(metadata.title), .list(metadata.authors), .optional(metadata.publication), .optional(metadata.published),
+                .string(document.text), .integer(document.paragraphs.count), .integer(document.sentences.count), .integer(document.removed.count),
+            ]]
+        case sentences.name:
+            return document.sentences.map { sentence in
+                [.string(document.sentenceID(sentence.index)), .string(document.id), .integer(sentence.index),
+                 .integer(sentence.paragraph), .integer(sentence.start), .integer(sentence.end), .string(sentence.text)]
+            }
+        case mentions.name:
+            var perSentence: [Int: Int] = [:]
+            return document.mentions.map { mention in
+                let ordinal = perSentence[mention.sentenceIndex, default: 0]
+                perSentence[mention.sentenceIndex] = ordinal + 1
+                let sentenceID = document.sentenceID(mention.sentenceIndex)
+                return [.string(sentenceID + "-m" + zeroPadded(ordinal, width: 2)), .string(document.id), .string(sentenceID),
+                        .integer(mention.start), .integer(mention.end), .string(mention.text), .string(mention.type),
+                        .string(mention.entityID), .string(mention.entityName), .string(mention.rule)]
+            }
+        case stances.name:
+            return document.stances.map { stance in
+                [.string(document.sentenceID(stance.sentenceIndex)), .string(document.id), .string(stance.target),
+                 .string(stance.label), .string(stance.holder), .list(stance.rules)]
+            }
+        case removed.name:
+            return document.removed.map { line in
+                [.string(document.id), .integer(line.line), .string(line.text), .string(line.reason)]
+            }
+        default:
+            return []
+        }
+    }
+}

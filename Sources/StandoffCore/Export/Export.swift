@@ -1,0 +1,42 @@
+/// Encodes a validated document's rows in every table as JSON Lines and CSV.
+///
+/// Reads: everything a row holds, and the `validated` mark. Assigns: `rendered`.
+/// Encoding happens per document so documents can be encoded in parallel and cached; the
+/// build step only appends the encoded rows to the files, in document order.
+public struct Export: Stage {
+    public static let description = StageDescription(
+        identifier: "export",
+        summary: "Encode the document's rows in the documents, sentences, mentions, stances and removed tables as JSONL and CSV.",
+        requires: [.validated],
+        assigns: [.rendered],
+        examples: [
+            StageExample(input: "sentence 0 of document d1: \"Talks resumed.\" at 0..<14",
+                         output: "{\"doc_id\":\"d1\",\"end\":14,\"index\":0,\"paragraph\":0,\"sentence_id\":\"d1-s0000\",\"start\":0,\"text\":\"Talks resumed.\"}"),
+        ]
+    )
+
+    /// The tables to encode.
+    public let tables: [TableSchema]
+
+    /// Creates the stage for `tables` (all of them by default).
+    public init(tables: [TableSchema] = DatasetTables.all) {
+        self.tables = tables
+    }
+
+    public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
+        var rendered = RenderedRows()
+        for table in tables {
+            let rows = DatasetTables.rows(of: document, in: table)
+            var jsonl = ""
+            var csv = ""
+            for row in rows {
+                jsonl += RowEncoding.jsonLine(row, schema: table)
+                csv += RowEncoding.csvRecord(row)
+            }
+            rendered.jsonl[table.name] = jsonl
+            rendered.csv[table.name] = csv
+            rendered.rowCounts[table.name] = rows.count
+        }
+        document.rendered = rendered
+    }
+}

@@ -1,0 +1,206 @@
+/// One article as it moves through the pipeline: each stage fills in the fields it assigns.
+///
+/// A document is created from a raw file's bytes and is otherwise empty; `Ingest` decodes it,
+/// `Clean` separates body from boilerplate, `Split` finds sentences, `Annotate` adds mentions
+/// and stances. Offsets everywhere are Unicode code points into ``text``, end-exclusive.
+public struct Document: Sendable, Equatable {
+    /// The raw file's stem, e.g. `000_9e598d26d3e3c964`; stable across rebuilds.
+    public var id: String
+    /// The raw file's path relative to the project, e.g. `raw/000_9e598d26d3e3c964.txt`.
+    public var sourceFile: String
+    /// The raw bytes as read; released once decoded so a document does not hold two copies.
+    public var rawBytes: [UInt8]
+    /// Lowercase hex SHA-256 of the raw bytes.
+    public var sourceSHA256: String = ""
+    /// Size of the raw file in bytes.
+    public var sourceSize: Int = 0
+    /// The decoded text: UTF-8, no byte-order mark, LF line ends, NFC.
+    public var rawText: String = ""
+    /// Title, authors, publication and date, where the file states them.
+    public var metadata = DocumentMetadata()
+    /// Body paragraphs in order; their texts joined by a blank line make ``text``.
+    public var paragraphs: [Paragraph] = []
+    /// Every non-blank raw line that is not part of the body, with the rule that removed it.
+    public var removed: [RemovedLine] = []
+    /// The cleaned body: paragraphs joined by `"\n\n"`.
+    public var text: String = ""
+    /// Sentences in order; they never span two paragraphs.
+    public var sentences: [Sentence] = []
+    /// Entity mentions, sorted by start offset then end offset.
+    public var mentions: [Mention] = []
+    /// One stance row per sentence and target.
+    public var stances: [Stance] = []
+    /// The document's rows in every table, encoded as JSON Lines and CSV by `Export`.
+    public var rendered = RenderedRows()
+
+    /// Creates a document that holds only its identity and raw bytes.
+    public init(id: String, sourceFile: String, rawBytes: [UInt8]) {
+        self.id = id
+        self.sourceFile = sourceFile
+        self.rawBytes = rawBytes
+    }
+
+    /// The stable id of the sentence at `index`, e.g. `000_9e598d26d3e3c964-s0003`.
+    public func sentenceID(_ index: Int) -> String {
+        Document.sentenceID(documentID: id, index: index)
+    }
+
+    /// The stable id of a sentence of document `documentID`; zero-padded so ids sort in text order.
+    public static func sentenceID(documentID: String, index: Int) -> String {
+        documentID + "-s" + zeroPadded(index, width: 4)
+    }
+}
+
+/// Left-pads a non-negative number with zeros to `width` digits.
+func zeroPadded(_ number: Int, width: Int) -> String {
+    let digits = String(number)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+/// Metadata that `Clean` reads off the page around the article.
+public struct DocumentMetadata: Sendable, Equatable {
+    /// The headline, where the file states one.
+    public var title: String?
+    /// Authors in the order the file names them; empty when none is stated.
+    public var authors: [String] = []
+    /// The outlet or site name, where the file states it.
+    public var publication: String?
+    /// The publication date as ISO `YYYY-MM-DD`, where the file states it.
+    public var published: String?
+
+    /// Creates metadata; every field defaults to "not stated".
+    public init(title: String? = nil, authors: [String] = [], publication: String? = nil, published: String? = nil) {
+        self.title = title
+        self.authors = authors
+        self.publication = publication
+        self.published = published
+    }
+}
+
+/// A paragraph of the cleaned body and the raw lines it came from.
+public struct Paragraph: Sendable, Equatable, Encodable {
+    /// The paragraph's text, white space folded.
+    public var text: String
+    /// Code-point offset of the paragraph's first character in the document text.
+    public var start: Int
+    /// Code-point offset just past the paragraph's last character.
+    public var end: Int
+    /// 1-based raw line numbers joined into this paragraph (more than one for hard-wrapped text).
+    public var lines: [Int]
+
+    /// Creates a paragraph.
+    public init(text: String, start: Int, end: Int, lines: [Int]) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lines = lines
+    }
+}
+
+/// A raw line that is not part of the body, kept so nothing disappears without a record.
+public struct RemovedLine: Sendable, Equatable, Encodable {
+    /// 1-based line number in the raw file.
+    public var line: Int
+    /// The line as decoded (byte-order mark and line end removed).
+    public var text: String
+    /// The id of the rule that removed it, e.g. `subscription-prompt`.
+    public var reason: String
+
+    /// Creates a record of a removed line.
+    public init(line: Int, text: String, reason: String) {
+        self.line = line
+        self.text = text
+        self.reason = reason
+    }
+}
+
+/// A sentence of the cleaned body.
+public struct Sentence: Sendable, Equatable, Encodable {
+    /// 0-based position in the document.
+    public var index: Int
+    /// 0-based paragraph the sentence belongs to.
+    public var paragraph: Int
+    /// Code-point offset into the document text.
+    public var start: Int
+    /// Code-point offset just past the sentence, end-exclusive.
+    public var end: Int
+    /// The sentence's text, equal to the document text between `start` and `end`.
+    public var text: String
+
+    /// Creates a sentence.
+    public init(index: Int, paragraph: Int, start: Int, end: Int, text: String) {
+        self.index = index
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+}
+
+/// A typed, linked mention of an entity in a sentence.
+public struct Mention: Sendable, Equatable, Encodable {
+    /// The sentence the mention lies in.
+    public var sentenceIndex: Int
+    /// Code-point offset into the document text.
+    public var start: Int
+    /// Code-point offset just past the mention.
+    public var end: Int
+    /// The mention's text, equal to the document text between `start` and `end`.
+    public var text: String
+    /// OntoNotes type: PERSON, GPE, ORG, NORP or EVENT.
+    public var type: String
+    /// Stable entity id, e.g. `kim-jong-un`.
+    public var entityID: String
+    /// The entity's canonical name.
+    public var entityName: String
+    /// The id of the rule that produced the mention.
+    public var rule: String
+
+    /// Creates a mention.
+    public init(sentenceIndex: Int, start: Int, end: Int, text: String, type: String, entityID: String, entityName: String, rule: String) {
+        self.sentenceIndex = sentenceIndex
+        self.start = start
+        self.end = end
+        self.text = text
+        self.type = type
+        self.entityID = entityID
+        self.entityName = entityName
+        self.rule = rule
+    }
+}
+
+/// A sentence's stance toward one target.
+public struct Stance: Sendable, Equatable, Encodable {
+    /// The sentence the stance belongs to.
+    public var sentenceIndex: Int
+    /// The target id, e.g. `japan-dprk-dialogue`.
+    public var target: String
+    /// `favor`, `against` or `none`.
+    public var label: String
+    /// `author` or the entity id of the quoted or reported speaker.
+    public var holder: String
+    /// Ids of the rules that fired, in the order they fired.
+    public var rules: [String]
+
+    /// Creates a stance row.
+    public init(sentenceIndex: Int, target: String, label: String, holder: String, rules: [String]) {
+        self.sentenceIndex = sentenceIndex
+        self.target = target
+        self.label = label
+        self.holder = holder
+        self.rules = rules
+    }
+}
+
+/// A document's rows, encoded and ready to append to the table files.
+public struct RenderedRows: Sendable, Equatable {
+    /// Table name → JSON Lines text (one LF-terminated object per row).
+    public var jsonl: [String: String] = [:]
+    /// Table name → CSV records (CRLF-terminated, no header).
+    public var csv: [String: String] = [:]
+    /// Table name → number of rows.
+    public var rowCounts: [String: Int] = [:]
+
+    /// Creates an empty set of rows.
+    public init() {}
+}

@@ -1,0 +1,41 @@
+/// An ordered list of stages run over one document at a time.
+///
+/// Construction checks that every field a stage reads is assigned by an earlier stage, so a
+/// mis-ordered pipeline fails before it touches any document.
+public struct Pipeline: Sendable {
+    /// The stages, in the order they run.
+    public let stages: [any Stage]
+
+    /// Creates a pipeline, checking that each stage's inputs are produced upstream.
+    public init(stages: [any Stage]) throws {
+        var available: Set<DocumentField> = [.rawBytes]
+        for stage in stages {
+            let description = type(of: stage).description
+            let missing = description.requires.subtracting(available)
+            guard missing.isEmpty else {
+                throw StandoffError.stageOrder(stage: description.identifier, missing: missing.sorted().map(\.rawValue))
+            }
+            available.formUnion(description.assigns)
+        }
+        self.stages = stages
+    }
+
+    /// The stage identifiers in order, e.g. `["ingest", "clean", …]`.
+    public var identifiers: [String] {
+        stages.map { type(of: $0).description.identifier }
+    }
+
+    /// Runs every stage over `document`, collecting diagnostics.
+    public func run(_ document: inout Document, diagnostics: inout [Diagnostic]) throws {
+        for stage in stages {
+            try stage.apply(to: &document, diagnostics: &diagnostics)
+        }
+    }
+
+    /// The pipeline cut after the stage named `identifier`; `nil` when no stage has that name.
+    public func prefix(through identifier: String) -> Pipeline? {
+        guard let last = identifiers.firstIndex(of: identifier) else { return nil }
+        // A prefix of a valid pipeline is valid: every stage's inputs come from before it.
+        return try? Pipeline(stages: Array(stages[...last]))
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// One line of `annotations/rules/boilerplate.jsonl`: a phrase pattern that marks a raw line
+/// as page furniture rather than article text, optionally yielding a metadata value.
+///
+/// ```json
+/// {"id": "subscription-prompt", "summary": "Calls to subscribe or sign up.",
+///  "pattern": "^(subscribe|sign up)\\b", "max_words": 30,
+///  "match": ["Subscribe for full access."], "no_match": ["Voters subscribe to many views."]}
+/// ```
+public struct BoilerplateRule: Decodable, Sendable, Equatable {
+    /// Where in the page a rule may fire.
+    public enum Scope: String, Decodable, Sendable, Equatable {
+        /// Any line.
+        case any
+        /// Lines before the first body paragraph (mastheads, bylines, datelines).
+        case head
+        /// Lines after the last long body paragraph (author bios, footers).
+        case tail
+    }
+
+    /// The metadata field a rule's `value` capture fills.
+    public enum Field: String, Decodable, Sendable, Equatable {
+        case title, authors, publication, published
+    }
+
+    /// Stable identifier, recorded as the `reason` of every line the rule removes.
+    public var id: String
+    /// One sentence: what kind of line this is.
+    public var summary: String
+    /// An ICU regular expression matched against the line with white space folded.
+    public var pattern: String
+    /// Match letter case exactly; by default case is ignored.
+    public var caseSensitive: Bool?
+    /// The rule fires only on lines of at most this many words, so prose that happens
+    /// to contain the phrase is never removed.
+    public var maxWords: Int?
+    /// Where the rule may fire; `any` when absent.
+    public var scope: Scope?
+    /// The metadata field filled from the pattern's named group `value`.
+    public var assigns: Field?
+    /// Lines the rule must remove (run by the test suite).
+    public var match: [String]
+    /// Lines the rule must leave alone (run by the test suite).
+    public var noMatch: [String]?
+}
+
+/// The boilerplate rules, compiled, in file order: the first rule that matches a line wins.
+public struct BoilerplateLexicon: Sendable {
+    /// A rule with its compiled pattern.
+    public struct Compiled: Sendable {
+        /// The rule as written.
+        public let rule: BoilerplateRule
+        /// Where it was written.
+        public let location: String
+        let regex: SendableRegex
+
+        /// The rule's scope, `any` when the file leaves it out.
+        public var scope: BoilerplateRule.Scope { rule.scope ?? .any }
+
+        /// Whether the rule fires on `line` (white space already folded), and the captured value.
+        public func match(_ line: String, words: Int) -> (matched: Bool, value: String?) {
+            if let maxWords = rule.maxWords, words > maxWords { return (false, nil) }
+            return regex.firstMatch(in: line, group: rule.assigns == nil ? nil : "value")
+        }
+    }
+
+    /// Compiled rules in file order.
+    public let rules: [Compiled]
+
+    /// Compiles the rules, checking that each pattern is valid and that a rule that assigns a
+    /// field has a `value` group to fill it from.
+    public init(rules: [RuleLine<BoilerplateRule>]) throws {
+        var seen: Set<String> = []
+        self.rules = try rules.map { line in
+            let rule = line.rule
+            func invalid(_ reason: String) -> StandoffError {
+                StandoffError.invalidRule(file: line.file, line: line.line, reason: "rule '\(rule.id)': \(reason)")
+            }
+            guard seen.insert(rule.id).inserted else { throw invalid("the id is used twice; ids must be unique") }
+            guard !rule.match.isEmpty else { throw invalid("add at least one 'match' example") }
+            let regex: SendableRegex
+            do {
+                regex = try SendableRegex(rule.pattern, caseSensitive: rule.caseSensitive ?? false)
+            } catch {
+                throw invalid("pattern does not compile: \(error.localizedDescription)")
+            }
+            if rule.assigns != nil && !rule.pattern.contains("(?<value>") {
+                throw invalid("assigns '\(rule.assigns!.rawValue)' but the pattern has no (?<value>…) group")
+            }
+            return Compiled(rule: rule, location: line.location, regex: regex)
+        }
+    }
+
+    /// Decodes and compiles a boilerplate rule file.
+    public static func decode(file: String, contents: String) throws -> BoilerplateLexicon {
+        try BoilerplateLexicon(rules: RuleFile.decode(BoilerplateRule.self, file: file, contents: contents))
+    }
+
+    /// The first rule of `scope` that fires on `line`, with its captured value.
+    public func firstMatch(_ line: String, words: Int, scope: BoilerplateRule.Scope) -> (rule: Compiled, value: String?)? {
+        for compiled in rules where compiled.scope == scope {
+            let result = compiled.match(line, words: words)
+            if result.matched { return (compiled, result.value) }
+        }
+        return nil
+    }
+}
+
+/// An immutable compiled regular expression, safe to share between tasks.
+struct SendableRegex: @unchecked Sendable {
+    // NSRegularExpression is immutable after creation and documented as thread-safe.
+    private let regex: NSRegularExpression
+
+    init(_ pattern: String, caseSensitive: Bool) throws {
+        regex = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+    }
+
+    /// Whether the pattern matches, and the text of the named group (trimmed), if it took part.
+    func firstMatch(in text: String, group: String?) -> (matched: Bool, value: String?) {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = regex.firstMatch(in: text, options: [], range: range) else { return (false, nil) }
+        // Asking for a group the pattern lacks raises, so callers name one only when it exists.
+        guard let group else { return (true, nil) }
+        let groupRange = match.range(withName: group)
+        guard groupRange.location != NSNotFound, let swiftRange = Range(groupRange, in: text) else { return (true, nil) }
+        let value = text[swiftRange].trimmingCharacters(in: .whitespaces)
+        return (true, value.isEmpty ? nil : value)
+    }
+}

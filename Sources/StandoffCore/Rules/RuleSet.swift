@@ -1,0 +1,42 @@
+/// Every rule file the pipeline needs, decoded: the data that `annotations/rules/` holds.
+public struct RuleSet: Sendable {
+    /// Boilerplate phrase rules for `Clean`.
+    public var boilerplate: BoilerplateLexicon
+    /// Abbreviations and sentence starters for `Split`.
+    public var abbreviations: AbbreviationLexicon
+
+    /// The rule files, by name inside the rules folder.
+    public enum FileName {
+        public static let boilerplate = "boilerplate.jsonl"
+        public static let abbreviations = "abbreviations.jsonl"
+        /// Every file the rule set reads.
+        public static let all = [boilerplate, abbreviations]
+    }
+
+    /// Decodes the rule files. `contents` maps each name in ``FileName/all`` to the file's text;
+    /// `folder` is how errors name the files' folder, e.g. `annotations/rules`.
+    public init(contents: [String: String], folder: String) throws {
+        func text(_ name: String) throws -> String {
+            guard let text = contents[name] else {
+                throw StandoffError.invalidRule(file: "\(folder)/\(name)", line: 0, reason: "the rule file is missing; restore it from version control")
+            }
+            return text
+        }
+        boilerplate = try BoilerplateLexicon.decode(file: "\(folder)/\(FileName.boilerplate)", contents: text(FileName.boilerplate))
+        abbreviations = try AbbreviationLexicon.decode(file: "\(folder)/\(FileName.abbreviations)", contents: text(FileName.abbreviations))
+    }
+}
+
+extension Pipeline {
+    /// Ingest, clean, split, annotate, validate and export, configured with `rules`.
+    public static func standard(rules: RuleSet) throws -> Pipeline {
+        try Pipeline(stages: [
+            Ingest(),
+            Clean(lexicon: rules.boilerplate),
+            Split(splitter: SentenceSplitter(lexicon: rules.abbreviations)),
+            Annotate(),
+            Validate(),
+            Export(),
+        ])
+    }
+}

@@ -1,0 +1,110 @@
+/// Checks a document's dataset invariants before anything about it is written.
+///
+/// Reads: body, sentences, mentions, stances, removed lines. Assigns: the `validated` mark.
+/// A violation throws ``StandoffError/invariant(document:sentence:invariant:detail:)`` naming
+/// the document, the sentence and the invariant, so a bad build never reaches `build/dist/`.
+public struct Validate: Stage {
+    public static let description = StageDescription(
+        identifier: "validate",
+        summary: "Check offsets, sentence coverage, paragraph bounds, labels and that every raw line is either body or recorded as removed.",
+        requires: [.body, .removedLines, .sentences, .mentions, .stances],
+        assigns: [.validated],
+        examples: [
+            StageExample(input: "text \"Talks resumed.\", sentence 0..<5 \"Talks\"",
+                         output: "error: invariant 'sentence-coverage' violated: \"resumed.\" (5..<14) is in no sentence"),
+        ]
+    )
+
+    /// Entity types the mention table may hold.
+    public static let mentionTypes: Set<String> = ["PERSON", "GPE", "ORG", "NORP", "EVENT"]
+    /// Stance labels the stance table may hold.
+    public static let stanceLabels: Set<String> = ["favor", "against", "none"]
+
+    /// Creates the stage.
+    public init() {}
+
+    public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
+        let scalars = Array(document.text.unicodeScalars)
+        func fail(_ invariant: String, sentence: Int? = nil, _ detail: String) -> StandoffError {
+            .invariant(document: document.id, sentence: sentence.map(document.sentenceID), invariant: invariant, detail: detail)
+        }
+        func slice(_ start: Int, _ end: Int) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return String(view)
+        }
+
+        // Paragraphs tile the text with blank-line separators.
+        let joined = document.paragraphs.map(\.text).joined(separator: "\n\n")
+        guard joined == document.text else { throw fail("paragraphs-join", "the paragraphs joined by blank lines differ from the text") }
+        for paragraph in document.paragraphs where slice(paragraph.start, paragraph.end) != paragraph.text {
+            throw fail("paragraph-offsets", "paragraph from raw line \(paragraph.lines.first ?? 0) has offsets \(paragraph.start)..<\(paragraph.end) that do not hold its text")
+        }
+
+        // Sentences: in range, equal to their slice, trimmed, in order, inside one paragraph,
+        // and together covering every non-space character exactly once.
+        var covered = 0
+        for (position, sentence) in document.sentences.enumerated() {
+            guard sentence.index == position else { throw fail("sentence-index", sentence: position, "index \(sentence.index) at position \(position)") }
+            guard sentence.start >= covered, sentence.start < sentence.end, sentence.end <= scalars.count else {
+                throw fail("sentence-offsets", sentence: position, "offsets \(sentence.start)..<\(sentence.end) overlap the previous sentence or leave the text (length \(scalars.count))")
+            }
+            guard slice(sentence.start, sentence.end) == sentence.text else {
+                throw fail("offset-invariant", sentence: position, "text[\(sentence.start):\(sentence.end)] differs from the sentence text")
+            }
+            guard !scalars[sentence.start].properties.isWhitespace, !scalars[sentence.end - 1].properties.isWhitespace else {
+                throw fail("sentence-trimmed", sentence: position, "the sentence starts or ends with white space")
+            }
+            guard document.paragraphs.indices.contains(sentence.paragraph),
+                  document.paragraphs[sentence.paragraph].start <= sentence.start,
+                  sentence.end <= document.paragraphs[sentence.paragraph].end else {
+                throw fail("sentence-in-paragraph", sentence: position, "the sentence is not inside paragraph \(sentence.paragraph)")
+            }
+            if let gap = scalars[covered..<sentence.start].firstIndex(where: { !$0.properties.isWhitespace }) {
+                throw fail("sentence-coverage", sentence: position, "the character at \(gap) before this sentence is in no sentence")
+            }
+            covered = sentence.end
+        }
+        if let gap = scalars[covered...].firstIndex(where: { !$0.properties.isWhitespace }) {
+            throw fail("sentence-coverage", "the character at \(gap) after the last sentence is in no sentence")
+        }
+
+        for mention in document.mentions {
+            guard document.sentences.indices.contains(mention.sentenceIndex) else {
+                throw fail("mention-sentence", "mention '\(mention.text)' names sentence \(mention.sentenceIndex), which does not exist")
+            }
+            let sentence = document.sentences[mention.sentenceIndex]
+            guard sentence.start <= mention.start, mention.start < mention.end, mention.end <= sentence.end,
+                  slice(mention.start, mention.end) == mention.text else {
+                throw fail("mention-offsets", sentence: mention.sentenceIndex, "mention '\(mention.text)' at \(mention.start)..<\(mention.end) is not that text inside its sentence")
+            }
+            guard Validate.mentionTypes.contains(mention.type) else {
+                throw fail("mention-type", sentence: mention.sentenceIndex, "type '\(mention.type)' is not one of \(Validate.mentionTypes.sorted().joined(separator: ", "))")
+            }
+        }
+        for stance in document.stances {
+            guard document.sentences.indices.contains(stance.sentenceIndex), Validate.stanceLabels.contains(stance.label) else {
+                throw fail("stance-label", sentence: stance.sentenceIndex, "label '\(stance.label)' is not one of favor, against, none, or the sentence does not exist")
+            }
+        }
+
+        // Nothing disappears without a record: each non-blank raw line is body or removed, once.
+        var accounted: [Int: Int] = [:]
+        for paragraph in document.paragraphs { for line in paragraph.lines { accounted[line, default: 0] += 1 } }
+        for removed in document.removed { accounted[removed.line, default: 0] += 1 }
+        for (offset, line) in document.rawText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            let isBlank = PageLine.fold(line).isEmpty
+            let count = accounted.removeValue(forKey: number) ?? 0
+            if isBlank ? count != 0 : count != 1 {
+                throw fail("line-accounting", "raw line \(number) is \(count == 0 ? "neither body nor recorded as removed" : "counted \(count) times")")
+            }
+        }
+        if let stray = accounted.keys.min() {
+            throw fail("line-accounting", "line \(stray) is cited but the raw file has no such line")
+        }
+        if let published = document.metadata.published, PublicationDate.iso(published) != published {
+            throw fail("published-date", "'\(published)' is not an ISO YYYY-MM-DD date")
+        }
+    }
+}

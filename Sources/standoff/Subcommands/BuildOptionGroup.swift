@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import StandoffBuild
+
+/// The folders and strictness every pipeline command shares.
+struct BuildOptionGroup: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder of raw *.txt article files (read only).", valueName: "dir"))
+    var raw = "raw"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with dataset.json and rules/.", valueName: "dir"))
+    var annotations = "annotations"
+
+    @Option(name: .long, help: ArgumentHelp("Folder everything is written under.", valueName: "dir"))
+    var build = "build"
+
+    @Flag(name: .long, help: "Treat warnings (duplicate files, unreadable dates, empty bodies) as errors.")
+    var strict = false
+
+    /// The build options, with `SOURCE_DATE_EPOCH` read from the environment.
+    func options() throws -> BuildOptions {
+        var epoch: Int64?
+        if let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !value.isEmpty {
+            guard let seconds = Int64(value), seconds >= 0 else {
+                throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, not '\(value)'")
+            }
+            epoch = seconds
+        }
+        return BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
+                            sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1)
+    }
+}
+
+/// Runs a command body, printing errors as `standoff: error: …` on standard error and exiting 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as BuildError {
+        FileHandle.standardError.write(Data("standoff: error: \(error.description)\n".utf8))
+        throw ExitCode.failure
+    }
+}
+
+/// Prints a build's warnings on standard error, and a one-line summary on standard output.
+func report(_ summary: CorpusSummary, wrote outputs: [String]) {
+    for warning in summary.warnings.sorted() {
+        FileHandle.standardError.write(Data("standoff: \(warning.rendered)\n".utf8))
+    }
+    let rows = summary.rowCounts
+    print("\(summary.documents.count) documents, \(rows["sentences"] ?? 0) sentences, \(rows["mentions"] ?? 0) mentions, \(rows["removed"] ?? 0) removed lines, \(summary.warnings.count) warnings")
+    for output in outputs { print("wrote \(output)") }
+}

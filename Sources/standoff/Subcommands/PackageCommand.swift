@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import StandoffBuild
+
+/// `standoff package`: archives the exported release folder.
+struct PackageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "package",
+        abstract: "Pack the exported release folder into build/dist/<name>-<version>.tar.gz and .zip.",
+        discussion: "Run 'standoff export' first. Each archive is written under build/tmp/ and renamed into build/dist/ when complete."
+    )
+
+    @OptionGroup var build: BuildOptionGroup
+
+    func run() throws {
+        try reportingErrors {
+            for archive in try DatasetBuild(options: build.options()).package() { print("wrote \(archive)") }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import StandoffBuild
+import StandoffCore
+
+/// `standoff split`: the split stage over the corpus, or the sentence splitter over standard input.
+struct SplitCommand: ParsableCommand {
+    static let configuration: CommandConfiguration = {
+        var configuration = stageConfiguration(Split.description)
+        configuration.discussion += """
+
+
+        With --stdin, segments plain text read from standard input instead (paragraphs separated by \
+        blank lines) and prints one JSON object per sentence: {"end":…,"start":…,"text":…}, offsets in \
+        Unicode code points into the input.
+          echo 'Dr. Lee arrived at 3 p.m. He left.' | standoff split --stdin
+        """
+        return configuration
+    }()
+
+    @OptionGroup var build: BuildOptionGroup
+
+    @Flag(name: .long, help: "Segment standard input instead of the raw folder.")
+    var stdin = false
+
+    func run() throws {
+        guard stdin else { return try runStage(Split.description, options: build) }
+        try reportingErrors {
+            let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            let text: String
+            do {
+                text = try Ingest.decode(bytes, file: "<stdin>")
+            } catch let error as StandoffError {
+                throw BuildError.core(error)
+            }
+            let rules = try DatasetBuild(options: build.options()).loadRules()
+            let split = Split(splitter: SentenceSplitter(lexicon: rules.abbreviations))
+            var output = ""
+            for sentence in split.sentences(in: text) {
+                output += "{\"end\":\(sentence.end),\"start\":\(sentence.start),\"text\":\(RowEncoding.jsonString(sentence.text))}\n"
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+    }
+}

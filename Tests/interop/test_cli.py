@@ -1,0 +1,62 @@
+"""The command-line tool as a user meets it: help, the stdin splitter, and error messages."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STANDOFF = ROOT / ".build" / "release" / "standoff"
+STAGES = ["run", "ingest", "clean", "split", "annotate", "validate", "export", "package"]
+
+
+def standoff(*args, stdin=None, cwd=ROOT):
+    return subprocess.run([str(STANDOFF), *args], input=stdin, capture_output=True, text=True, cwd=cwd)
+
+
+def test_help_lists_every_stage():
+    result = standoff("--help")
+    assert result.returncode == 0
+    for stage in STAGES:
+        assert f"  {stage} " in result.stdout or f"  {stage}\n" in result.stdout, stage
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_each_subcommand_explains_itself(stage):
+    result = standoff(stage, "--help")
+    assert result.returncode == 0
+    assert "--raw <dir>" in result.stdout and "--build <dir>" in result.stdout
+
+
+def test_split_stdin_prints_sentences_with_code_point_offsets():
+    text = "👍🏽 Dr. Lee met U.S. officials at 3 p.m. on Monday. “It went well,” said Ms. Kim.\n\nNew paragraph here."
+    result = standoff("split", "--stdin", stdin=text)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["text"] for r in rows] == [
+        "👍🏽 Dr. Lee met U.S. officials at 3 p.m. on Monday.",
+        "“It went well,” said Ms. Kim.",
+        "New paragraph here.",
+    ]
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_a_missing_raw_folder_is_a_clear_error(tmp_path):
+    result = standoff("run", "--raw", str(tmp_path / "nope"), "--build", str(tmp_path / "build"))
+    assert result.returncode == 1
+    assert "no such folder (the raw folder)" in result.stderr
+    assert not (tmp_path / "build" / "dist").exists()
+
+
+def test_a_bad_raw_file_names_file_and_offset_and_writes_no_archive(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "raw" / "002_35ab8c524df43227.txt", raw)
+    (raw / "broken.txt").write_bytes(b"Caf\xe9 au lait\n")
+    result = standoff("run", "--raw", str(raw), "--build", str(tmp_path / "build"))
+    assert result.returncode == 1
+    assert "raw/broken.txt: error: byte 3: not valid UTF-8" in result.stderr
+    assert not list((tmp_path / "build").glob("dist/*"))
+    assert (raw / "broken.txt").read_bytes() == b"Caf\xe9 au lait\n"
