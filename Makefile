@@ -8,15 +8,16 @@ STANDOFF := .build/$(CONFIG)/standoff
 VENV := build/venv
 PYTHON := $(VENV)/bin/python
 # Pinned so interop results are reproducible.
-PY_PACKAGES := pandas==3.1.1 duckdb==2.0.0 pytest==9.2.0
+PY_PACKAGES := pandas==3.1.1 duckdb==2.0.0 pytest==9.2.0 frictionless==5.21.0 datasets==5.2.0
 APT_PACKAGES := libarchive-dev pkg-config libarchive-tools unzip
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset test deps build swift-test interop ingest clean split annotate validate export package distclean help
+.PHONY: dataset release test deps build swift-test interop ingest clean split annotate validate export package distclean help
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
+	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
 	@echo "make <stage>   one stage: ingest clean split annotate validate export package"
 	@echo "make distclean remove build/ and .build/"
@@ -38,6 +39,10 @@ build: deps
 dataset: build
 	$(STANDOFF) run
 
+## Like dataset, but refuses to replace an archive of this version whose data differ.
+release: build
+	$(STANDOFF) run --release
+
 ingest clean split annotate validate export package: build
 	$(STANDOFF) $@
 
@@ -46,12 +51,14 @@ test: swift-test interop
 swift-test: deps
 	swift test
 
-$(PYTHON):
+# The stamp records that the pinned packages are installed; editing the pins reinstalls them.
+$(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
+	touch $@
 
 ## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, DuckDB, bsdtar and unzip.
-interop: $(PYTHON) dataset
+interop: $(VENV)/.installed dataset
 	$(PYTHON) -m pytest -q Tests/interop
 
 distclean:

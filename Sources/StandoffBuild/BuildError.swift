@@ -21,6 +21,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case write(path: String, reason: String)
     /// `package` was asked for before `export` made the release folder.
     case nothingToPackage(path: String)
+    /// A release would replace an archive of the same version whose data differ.
+    case releaseChanged(archive: String, released: String, current: String)
     /// An archive could not be written or read.
     case archive(ArchiveError)
     /// A core pipeline error, e.g. a bad rule file.
@@ -46,6 +48,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
             return "\(path): cannot write: \(reason)"
         case let .nothingToPackage(path):
             return "\(path): no exported release folder; run 'standoff export' (or 'standoff run') first"
+        case let .releaseChanged(archive, released, current):
+            return "\(archive): this version was already released with different data (\(released), now \(current)); bump 'version' in annotations/dataset.json and add a 'changes' entry, or remove the old archive if it was never published"
         case let .archive(error):
             return error.description
         case let .core(error):

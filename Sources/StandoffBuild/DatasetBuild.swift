@@ -14,16 +14,26 @@ public struct DatasetBuild: Sendable {
         self.options = options
     }
 
-    /// Reads the rule files under `annotations/rules/`.
-    public func loadRules() throws -> RuleSet {
+    /// The rule files' text by name; a missing file is left out (decoding names it).
+    func ruleFileContents() -> [String: String] {
         var contents: [String: String] = [:]
         for name in RuleSet.FileName.all {
             if let data = FileManager.default.contents(atPath: options.rulesFolder + "/" + name) {
                 contents[name] = String(decoding: data, as: UTF8.self)
             }
         }
+        return contents
+    }
+
+    /// SHA-256 over every rule file, name and text, in name order: which rules made a release.
+    func rulesFingerprint() -> String {
+        FileOutput.sha256(ofText: ruleFileContents().sorted { $0.key < $1.key }.map { "\($0.key)\n\($0.value)\n" }.joined())
+    }
+
+    /// Reads the rule files under `annotations/rules/`.
+    public func loadRules() throws -> RuleSet {
         do {
-            return try RuleSet(contents: contents, folder: options.rulesFolder)
+            return try RuleSet(contents: ruleFileContents(), folder: options.rulesFolder)
         } catch let error as StandoffError {
             throw BuildError.core(error)
         }
@@ -115,7 +125,12 @@ public struct DatasetBuild: Sendable {
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
         for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
-        try FileOutput.write(DatasetCard(manifest: manifest, summary: summary, reasonSummaries: reasons).markdown, to: staging + "/README.md")
+        let package = DataPackage(manifest: manifest, summary: summary, dataFiles: try ReleaseFile.list(in: staging, under: "data"),
+                                  rulesFingerprint: rulesFingerprint())
+        try FileOutput.write(package.json, to: staging + "/datapackage.json")
+        try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint).text, to: staging + "/CITATION.cff")
+        let card = DatasetCard(manifest: manifest, summary: summary, reasonSummaries: reasons, fingerprint: package.fingerprint)
+        try FileOutput.write(card.markdown, to: staging + "/README.md")
         try ReleaseChecksums.write(folder: staging)
         let release = options.releaseParent + "/" + manifest.releaseName
         try FileOutput.makeFolder(options.releaseParent)
@@ -124,21 +139,23 @@ public struct DatasetBuild: Sendable {
         return (summary, release)
     }
 
-    /// Packs the exported release folder into `build/dist/`.
-    public func package() throws -> [String] {
+    /// Packs the exported release folder into `build/dist/`; with `release`, refuses to replace
+    /// an archive of the same version whose data differ.
+    public func package(release: Bool = false) throws -> [String] {
         let manifest = try DatasetManifest.load(path: options.manifestPath)
         return try ReleasePackager(
             releaseFolder: options.releaseParent + "/" + manifest.releaseName,
             distFolder: options.distFolder,
             temporaryFolder: options.temporaryFolder,
-            modificationTime: options.sourceDateEpoch ?? manifest.releasedEpoch!
+            modificationTime: options.sourceDateEpoch ?? manifest.releasedEpoch!,
+            protectReleasedVersion: release
         ).package()
     }
 
     /// Every stage: the release folder, then both archives.
-    public func run() throws -> (summary: CorpusSummary, archives: [String]) {
+    public func run(release: Bool = false) throws -> (summary: CorpusSummary, archives: [String]) {
         let summary = try export().summary
-        return (summary, try package())
+        return (summary, try package(release: release))
     }
 
     /// Writes the validation report and fails on errors (or on warnings under `--strict`).

@@ -10,17 +10,32 @@ public struct DatasetCard: Sendable {
     public let summary: CorpusSummary
     /// Removal reason id → what it means.
     public let reasonSummaries: [String: String]
+    /// The data files' content fingerprint.
+    public let fingerprint: String
 
     /// Creates a card.
-    public init(manifest: DatasetManifest, summary: CorpusSummary, reasonSummaries: [String: String] = [:]) {
+    public init(manifest: DatasetManifest, summary: CorpusSummary, reasonSummaries: [String: String] = [:], fingerprint: String = "") {
         self.manifest = manifest
         self.summary = summary
         self.reasonSummaries = reasonSummaries
+        self.fingerprint = fingerprint
+    }
+
+    /// Hugging Face card metadata: licence, language and one loadable config per table.
+    var frontMatter: String {
+        var lines = ["---", "pretty_name: \"\(manifest.title)\"", "license: \(manifest.license.lowercased())", "language:", "- en",
+                     "task_categories:", "- text-classification", "- token-classification", "tags:"]
+        lines += manifest.keywords.map { "- \($0.lowercased().replacingOccurrences(of: " ", with: "-"))" }
+        lines += ["configs:"]
+        for table in DatasetTables.all {
+            lines += ["- config_name: \(table.name)", "  data_files: data/\(table.name).jsonl"]
+        }
+        return (lines + ["---", ""]).joined(separator: "\n")
     }
 
     /// The card as Markdown.
     public var markdown: String {
-        var card = """
+        var card = frontMatter + """
         # \(manifest.title) (`\(manifest.releaseName)`)
 
         \(manifest.description)
@@ -36,6 +51,7 @@ public struct DatasetCard: Sendable {
         | Entity mentions | \(count("mentions")) |
         | Stance rows | \(count("stances")) |
         | Removed boilerplate lines | \(count("removed")) |
+        | Content fingerprint | `sha256:\(fingerprint)` |
 
         ## Intended use
 
@@ -49,7 +65,9 @@ public struct DatasetCard: Sendable {
         Every table comes twice, with identical content: `data/<table>.jsonl` (JSON Lines, one
         object per row, keys sorted) and `data/<table>.csv` (RFC 4180, UTF-8 without BOM, CRLF
         record ends, header row). A missing value is JSON `null` and an empty CSV field; a list is
-        a JSON array and, in CSV, its items joined by `; `. `SHA256SUMS` lists every file's SHA-256.
+        a JSON array and, in CSV, its items joined by `; `. `datapackage.json` describes the CSV
+        tables as a Frictionless Data Package (v1) with types, keys and foreign keys;
+        `CITATION.cff` says how to cite this version; `SHA256SUMS` lists every file's SHA-256.
 
 
         """
@@ -135,6 +153,16 @@ public struct DatasetCard: Sendable {
         ds = load_dataset("json", data_files={"sentences": "data/sentences.jsonl"})
         ```
 
+        ## Statistics
+
+        | | |
+        |---|---:|
+        | documents | \(summary.documents.count) |
+        | paragraphs | \(summary.documents.map(\.paragraphs).reduce(0, +)) |
+        | sentences | \(count("sentences")) |
+        | removed lines | \(count("removed")) |
+
+        """ + tally("Mentions per type", summary.mentionTypes) + tally("Stance rows per target and label", summary.stanceLabels) + """
         ## Integrity and reproducibility
 
         After extracting, `sha256sum -c SHA256SUMS` checks every file. The archives are rebuilt
@@ -144,12 +172,43 @@ public struct DatasetCard: Sendable {
         written in UTC. Compressed bytes can differ with another zlib build, which is why the sums
         cover the extracted files.
 
+        The content fingerprint above is the SHA-256 of the `SHA256SUMS` lines of the `data/` files,
+        in path order; it is also in `datapackage.json` and `CITATION.cff`. Two archives of the same
+        version with different data have different fingerprints. To rebuild this exact release,
+        check out the commit that made it (tag `\(manifest.releaseName)`), run `make dataset` with
+        the same `SOURCE_DATE_EPOCH` (unset: the release date), and compare `SHA256SUMS`.
+
+        ## Known limitations
+
+        Boilerplate removal and sentence splitting are rules: a page laid out unlike the ones the
+        rules were written for can keep a stray label or lose a short paragraph (every removed
+        line is in `removed`, so such losses can be found and corrected). Metadata is what the page
+        states: a missing title, author or date is left empty, never guessed.
+
+        ## Changes
+
+        """ + manifest.changes.map { "- \($0.version): \($0.summary)" }.joined(separator: "\n") + """
+
+
+        ## Citation
+
+        Cite this dataset with its version and fingerprint (see `CITATION.cff`), and cite the
+        original articles listed above:
+
+        > \(manifest.creators.joined(separator: ", ")). *\(manifest.title)*, version \(manifest.version) (\(manifest.released)). Dataset. sha256:\(fingerprint).
+
         ## Licence
 
         \(manifest.licenseNote)
 
         """
         return card
+    }
+
+    /// A two-column count table under a heading, or a line saying there is nothing to count.
+    private func tally(_ heading: String, _ counts: [String: Int]) -> String {
+        guard !counts.isEmpty else { return "\(heading): none in this version.\n\n" }
+        return "\(heading):\n\n| | |\n|---|---:|\n" + counts.sorted { $0.key < $1.key }.map { "| \($0.key) | \($0.value) |" }.joined(separator: "\n") + "\n\n"
     }
 
     private func count(_ table: String) -> Int { summary.rowCounts[table, default: 0] }

@@ -18,6 +18,18 @@ public struct DatasetManifest: Decodable, Sendable, Equatable {
     /// Release date `YYYY-MM-DD`; archive entries carry it as their time unless
     /// `SOURCE_DATE_EPOCH` is set.
     public var released: String
+    /// Who to credit in citations.
+    public var creators: [String]
+    /// Subject keywords for catalogues.
+    public var keywords: [String]
+    /// What changed in each version, newest last.
+    public var changes: [Change]
+
+    /// One version's change note.
+    public struct Change: Decodable, Sendable, Equatable {
+        public var version: String
+        public var summary: String
+    }
 
     /// `<name>-<version>`: the archives' stem and top folder.
     public var releaseName: String { "\(name)-\(version)" }
@@ -42,6 +54,9 @@ public struct DatasetManifest: Decodable, Sendable, Equatable {
         let parts = manifest.version.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
             throw BuildError.manifest(path: path, reason: "'version' must be MAJOR.MINOR.PATCH, e.g. 1.2.0")
+        }
+        guard manifest.changes.contains(where: { $0.version == manifest.version }) else {
+            throw BuildError.manifest(path: path, reason: "'changes' has no entry for version \(manifest.version); say what this version changes")
         }
         guard manifest.releasedEpoch != nil else {
             throw BuildError.manifest(path: path, reason: "'released' must be a date YYYY-MM-DD")

@@ -48,6 +48,20 @@ enum FileOutput {
         return hex(hasher.finalize())
     }
 
+    /// Lowercase hex SHA-256 of `text`'s UTF-8 bytes.
+    static func sha256(ofText text: String) -> String {
+        hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    /// The size of the file at `path` in bytes.
+    static func size(ofFile path: String) throws -> Int {
+        do {
+            return (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw BuildError.unreadable(path: path, reason: error.localizedDescription)
+        }
+    }
+
     /// Lowercase hex of a digest.
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()

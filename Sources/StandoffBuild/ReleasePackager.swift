@@ -15,13 +15,34 @@ public struct ReleasePackager: Sendable {
     public let temporaryFolder: String
     /// Entry modification time, seconds since 1970.
     public let modificationTime: Int64
+    /// Refuse to replace an archive of this version whose data differ (for releases).
+    public let protectReleasedVersion: Bool
 
     /// Creates a packager.
-    public init(releaseFolder: String, distFolder: String, temporaryFolder: String, modificationTime: Int64) {
+    public init(releaseFolder: String, distFolder: String, temporaryFolder: String, modificationTime: Int64, protectReleasedVersion: Bool = false) {
         self.releaseFolder = releaseFolder
         self.distFolder = distFolder
         self.temporaryFolder = temporaryFolder
         self.modificationTime = modificationTime
+        self.protectReleasedVersion = protectReleasedVersion
+    }
+
+    /// The content fingerprint recorded in a `datapackage.json`.
+    static func fingerprint(inDataPackage bytes: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let standoff = object["standoff"] as? [String: Any] else { return nil }
+        return standoff["fingerprint"] as? String
+    }
+
+    /// Throws when `archive` exists and holds data that differ from the release folder's.
+    func checkNotReplacingDifferentRelease(_ archive: String, top: String) throws {
+        guard FileManager.default.fileExists(atPath: archive) else { return }
+        let current = FileManager.default.contents(atPath: releaseFolder + "/datapackage.json").map { ReleasePackager.fingerprint(inDataPackage: Array($0)) } ?? nil
+        let members = try ArchiveReader.read(path: archive)
+        let released = members.first { $0.path == top + "/datapackage.json" }.flatMap { ReleasePackager.fingerprint(inDataPackage: $0.contents) }
+        guard let current, let released, current == released else {
+            throw BuildError.releaseChanged(archive: archive, released: released ?? "unknown", current: current ?? "unknown")
+        }
     }
 
     /// Writes both archives and returns their paths.
@@ -49,6 +70,7 @@ public struct ReleasePackager: Sendable {
         do {
             for format in ArchiveFormat.allCases {
                 let name = top + "." + format.fileExtension
+                if protectReleasedVersion { try checkNotReplacingDifferentRelease(distFolder + "/" + name, top: top) }
                 let writer = try ArchiveWriter(format: format, temporaryPath: temporaryFolder + "/" + name + ".partial",
                                                options: ArchiveOptions(modificationTime: modificationTime))
                 for (path, isFolder) in entries {

@@ -43,7 +43,7 @@ struct DatasetBuildTests {
             let files = members.filter { !$0.isDirectory }
             #expect(Set(members.map { $0.path.split(separator: "/").first.map(String.init) ?? "" }) == [folder])
             #expect(files.map(\.path).sorted() == files.map(\.path), "entries are sorted")
-            #expect(files.count == 12, "README.md, SHA256SUMS and 10 tables")
+            #expect(files.count == 14, "README.md, SHA256SUMS, datapackage.json, CITATION.cff and 10 tables")
             for member in files {
                 let onDisk = try build.read("release/" + member.path)
                 #expect(member.contents == onDisk, "\(member.path)")
@@ -127,6 +127,29 @@ struct DatasetBuildTests {
         #expect(throws: BuildError.self) {
             try DatasetBuild(options: options(raw: folder.path + "/raw", build: try TemporaryFolder(), strict: true)).run()
         }
+    }
+
+    @Test func aReleasedVersionIsNotReplacedByDifferentData() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("raw/a.txt", Array("The council approved the budget on Monday after a debate that lasted nine hours and ended at midnight.\n".utf8))
+        let build = try TemporaryFolder()
+        let first = try DatasetBuild(options: options(raw: folder.path + "/raw", build: build)).run(release: true)
+        let archived = try first.archives.map { try sha256($0) }
+        // The same data again is fine (and byte-identical).
+        let again = try DatasetBuild(options: options(raw: folder.path + "/raw", build: build)).run(release: true)
+        #expect(try again.archives.map { try sha256($0) } == archived)
+        try folder.write("raw/a.txt", Array("The council rejected the budget on Monday after a debate that lasted nine hours and ended at midnight.\n".utf8))
+        do {
+            _ = try DatasetBuild(options: options(raw: folder.path + "/raw", build: build)).run(release: true)
+            Issue.record("replaced a released version with different data")
+        } catch let error as BuildError {
+            #expect(error.description.contains("already released with different data"))
+            #expect(error.description.contains("bump 'version'"))
+        }
+        #expect(try first.archives.map { try sha256($0) } == archived, "the released archives are untouched")
+        // Without --release, a development build may overwrite.
+        let development = try DatasetBuild(options: options(raw: folder.path + "/raw", build: build)).run()
+        #expect(try development.archives.map { try sha256($0) } != archived)
     }
 
     @Test func packageBeforeExportSaysWhatToRun() throws {

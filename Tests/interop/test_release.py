@@ -25,24 +25,6 @@ TABLES = {"documents": ["doc_id"], "sentences": ["sentence_id"], "mentions": ["m
 FORMATS = ["tar.gz", "zip"]
 
 
-@pytest.fixture(scope="session")
-def extracted(tmp_path_factory):
-    """Each archive extracted into its own folder, by the standard library."""
-    folders = {}
-    for fmt in FORMATS:
-        target = tmp_path_factory.mktemp(fmt.replace(".", "-"))
-        archive = DIST / f"{RELEASE}.{fmt}"
-        if fmt == "zip":
-            with zipfile.ZipFile(archive) as z:
-                assert z.testzip() is None
-                z.extractall(target)
-        else:
-            with tarfile.open(archive, "r:gz") as t:
-                t.extractall(target, filter="data")
-        folders[fmt] = target / RELEASE
-    return folders
-
-
 def archive_names(fmt):
     archive = DIST / f"{RELEASE}.{fmt}"
     if fmt == "zip":
@@ -56,7 +38,7 @@ def archive_names(fmt):
 def test_one_top_folder_with_card_sums_and_tables(fmt):
     names = archive_names(fmt)
     assert {n.split("/")[0] for n in names} == {RELEASE}
-    for required in ["README.md", "SHA256SUMS"] + [f"data/{t}.{e}" for t in TABLES for e in ("jsonl", "csv")]:
+    for required in ["README.md", "SHA256SUMS", "datapackage.json", "CITATION.cff"] + [f"data/{t}.{e}" for t in TABLES for e in ("jsonl", "csv")]:
         assert f"{RELEASE}/{required}" in names
 
 
@@ -75,7 +57,8 @@ def test_system_tools_read_the_archives(command):
 def test_sha256sums_check(extracted, fmt):
     result = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=extracted[fmt], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count(": OK") == len(list((extracted[fmt] / "data").iterdir())) + 1  # tables + README.md
+    # the tables, README.md, datapackage.json and CITATION.cff
+    assert result.stdout.count(": OK") == len(list((extracted[fmt] / "data").iterdir())) + 3
 
 
 def read_jsonl(folder, table):

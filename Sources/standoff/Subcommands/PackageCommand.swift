@@ -12,9 +12,12 @@ struct PackageCommand: ParsableCommand {
 
     @OptionGroup var build: BuildOptionGroup
 
+    @Flag(name: .long, help: "Refuse to replace an archive of this version whose data differ (use for published releases).")
+    var release = false
+
     func run() throws {
         try reportingErrors {
-            for archive in try DatasetBuild(options: build.options()).package() { print("wrote \(archive)") }
+            for archive in try DatasetBuild(options: build.options()).package(release: release) { print("wrote \(archive)") }
         }
     }
 }

@@ -16,9 +16,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var build: BuildOptionGroup
 
+    @Flag(name: .long, help: "Refuse to replace an archive of this version whose data differ (use for published releases).")
+    var release = false
+
     func run() throws {
         try reportingErrors {
-            let result = try DatasetBuild(options: build.options()).run()
+            let result = try DatasetBuild(options: build.options()).run(release: release)
             report(result.summary, wrote: result.archives)
         }
     }

@@ -1,0 +1,26 @@
+/// A file of the release folder with its size and SHA-256, as listed in `datapackage.json`
+/// and `SHA256SUMS`.
+public struct ReleaseFile: Sendable, Equatable {
+    /// Path relative to the release folder, e.g. `data/sentences.csv`.
+    public var path: String
+    /// Size in bytes.
+    public var bytes: Int
+    /// Lowercase hex SHA-256.
+    public var sha256: String
+
+    /// Hashes every file below `folder/subfolder`, sorted by path.
+    static func list(in folder: String, under subfolder: String) throws -> [ReleaseFile] {
+        try FileOutput.files(below: folder + "/" + subfolder).map { relative in
+            let path = subfolder + "/" + relative
+            let size = try FileOutput.size(ofFile: folder + "/" + path)
+            return ReleaseFile(path: path, bytes: size, sha256: try FileOutput.sha256(ofFile: folder + "/" + path))
+        }
+    }
+
+    /// The content fingerprint: SHA-256 over `<sha256>  <path>\n` of every data file in path
+    /// order, so two releases with the same data have the same fingerprint whatever their
+    /// archive bytes, and any change to any table changes it.
+    static func fingerprint(_ files: [ReleaseFile]) -> String {
+        FileOutput.sha256(ofText: files.map { "\($0.sha256)  \($0.path)\n" }.joined())
+    }
+}
