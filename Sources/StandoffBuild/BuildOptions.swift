@@ -12,16 +12,20 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: Int64?
     /// Report progress on standard error.
     public var progress: Bool
+    /// Folder of the committed annotation snapshot (`annotations/documents`), refreshed by
+    /// `export` and `run`; `nil` leaves it alone (tests, and builds of other corpora).
+    public var snapshotFolder: String?
 
     /// Creates options; the defaults are the project layout.
     public init(rawFolder: String = "raw", annotationsFolder: String = "annotations", buildFolder: String = "build",
-                strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false) {
+                strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false, snapshotFolder: String? = nil) {
         self.rawFolder = rawFolder
         self.annotationsFolder = annotationsFolder
         self.buildFolder = buildFolder
         self.strict = strict
         self.sourceDateEpoch = sourceDateEpoch
         self.progress = progress
+        self.snapshotFolder = snapshotFolder
     }
 
     /// `annotations/dataset.json`.

@@ -119,9 +119,15 @@ public struct DatasetBuild: Sendable {
         defer { FileOutput.remove(staging) }
 
         let tables = try TableFiles(folder: staging + "/data", tables: DatasetTables.all)
-        let summary = try process(pipeline) { document in try tables.append(document.rendered) }
+        let snapshot = options.snapshotFolder.map { AnnotationSnapshot(folder: $0, staging: options.temporaryFolder + "/snapshot") }
+        try snapshot?.begin()
+        let summary = try process(pipeline) { document in
+            try tables.append(document.rendered)
+            try snapshot?.add(document)
+        }
         try tables.close()
         try finish(summary, manifest: manifest)
+        try snapshot?.commit()
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
         for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }

@@ -6,7 +6,7 @@
 public struct Export: Stage {
     public static let description = StageDescription(
         identifier: "export",
-        summary: "Encode the document's rows in the documents, sentences, mentions, stances and removed tables as JSONL and CSV.",
+        summary: "Encode the document's rows in the documents, sentences, mentions, stances and removed tables as JSONL and CSV, and its annotation snapshot lines.",
         requires: [.validated],
         assigns: [.rendered],
         examples: [
@@ -37,6 +37,7 @@ public struct Export: Stage {
             rendered.csv[table.name] = csv
             rendered.rowCounts[table.name] = rows.count
         }
+        rendered.snapshot = SnapshotEncoding.encode(document)
         document.rendered = rendered
     }
 }

@@ -200,6 +200,8 @@ public struct RenderedRows: Sendable, Equatable {
     public var csv: [String: String] = [:]
     /// Table name → number of rows.
     public var rowCounts: [String: Int] = [:]
+    /// The document's lines of the committed annotation snapshot.
+    public var snapshot = ""
 
     /// Creates an empty set of rows.
     public init() {}

@@ -16,6 +16,9 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings (duplicate files, unreadable dates, empty bodies) as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Do not refresh the committed annotation snapshot in <annotations>/documents/ (export and run refresh it).")
+    var noSnapshot = false
+
     /// The build options, with `SOURCE_DATE_EPOCH` read from the environment.
     func options() throws -> BuildOptions {
         var epoch: Int64?
@@ -26,7 +29,8 @@ struct BuildOptionGroup: ParsableArguments {
             epoch = seconds
         }
         return BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
-                            sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1)
+                            sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1,
+                            snapshotFolder: noSnapshot ? nil : annotations + "/documents")
     }
 }
 
