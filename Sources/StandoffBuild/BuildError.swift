@@ -23,6 +23,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case nothingToPackage(path: String)
     /// A release would replace an archive of the same version whose data differ.
     case releaseChanged(archive: String, released: String, current: String)
+    /// A correction could not be recorded.
+    case correction(String)
     /// An archive could not be written or read.
     case archive(ArchiveError)
     /// A core pipeline error, e.g. a bad rule file.
@@ -50,6 +52,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
             return "\(path): no exported release folder; run 'standoff export' (or 'standoff run') first"
         case let .releaseChanged(archive, released, current):
             return "\(archive): this version was already released with different data (\(released), now \(current)); bump 'version' in annotations/dataset.json and add a 'changes' entry, or remove the old archive if it was never published"
+        case let .correction(reason):
+            return "cannot record the correction: \(reason)"
         case let .archive(error):
             return error.description
         case let .core(error):

@@ -30,6 +30,8 @@ public struct BuildOptions: Sendable {
 
     /// `annotations/dataset.json`.
     public var manifestPath: String { annotationsFolder + "/dataset.json" }
+    /// `annotations/corrections.jsonl`, people's fixes to what the rules decided.
+    public var correctionsPath: String { annotationsFolder + "/corrections.jsonl" }
     /// `annotations/rules`.
     public var rulesFolder: String { annotationsFolder + "/rules" }
     /// `build/validation.json`.

@@ -39,10 +39,20 @@ public struct DatasetBuild: Sendable {
         }
     }
 
-    /// The full pipeline with `rules` (by default, the project's).
+    /// The corrections file; an absent file means no corrections.
+    public func loadCorrections() throws -> CorrectionSet {
+        guard let data = FileManager.default.contents(atPath: options.correctionsPath) else { return .none }
+        do {
+            return try CorrectionSet.decode(file: options.correctionsPath, contents: String(decoding: data, as: UTF8.self))
+        } catch let error as StandoffError {
+            throw BuildError.core(error)
+        }
+    }
+
+    /// The full pipeline with `rules` (by default, the project's) and the corrections.
     public func pipeline(rules: RuleSet? = nil) throws -> Pipeline {
         do {
-            return try Pipeline.standard(rules: rules ?? loadRules())
+            return try Pipeline.standard(rules: rules ?? loadRules(), corrections: loadCorrections())
         } catch let error as StandoffError {
             throw BuildError.core(error)
         }

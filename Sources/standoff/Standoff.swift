@@ -8,7 +8,7 @@ struct Standoff: ParsableCommand {
         commandName: "standoff",
         abstract: "Turn raw news and commentary articles into a versioned research dataset.",
         discussion: """
-        The pipeline is ingest → clean → split → annotate → validate → export → package.
+        The pipeline is ingest → clean → split → annotate → correct → validate → export → package.
         'standoff run' does all of it: tables in build/release/<name>-<version>/ and archives in
         build/dist/. Each stage also runs on its own (the stages before it run first) and writes
         build/<stage>.jsonl, one JSON object per document, to inspect what it did.
@@ -20,6 +20,7 @@ struct Standoff: ParsableCommand {
             CleanCommand.self,
             SplitCommand.self,
             AnnotateCommand.self,
+            CorrectCommand.self,
             ValidateCommand.self,
             ExportCommand.self,
             PackageCommand.self,

@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDOFF = ROOT / ".build" / "release" / "standoff"
-STAGES = ["run", "ingest", "clean", "split", "annotate", "validate", "export", "package"]
+STAGES = ["run", "ingest", "clean", "split", "annotate", "correct", "validate", "export", "package"]
 
 
 def standoff(*args, stdin=None, cwd=ROOT):
@@ -24,9 +24,18 @@ def test_help_lists_every_stage():
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_each_subcommand_explains_itself(stage):
-    result = standoff(stage, "--help")
+    # `correct` groups the stage (`correct apply`, the default) with the commands that record corrections.
+    args = [stage, "apply", "--help"] if stage == "correct" else [stage, "--help"]
+    result = standoff(*args)
     assert result.returncode == 0
     assert "--raw <dir>" in result.stdout and "--build <dir>" in result.stdout
+
+
+def test_correct_lists_the_recording_commands():
+    result = standoff("correct", "--help")
+    assert result.returncode == 0
+    for subcommand in ["apply", "stance", "mention", "line"]:
+        assert subcommand in result.stdout
 
 
 def test_split_stdin_prints_sentences_with_code_point_offsets():

@@ -47,11 +47,29 @@ public struct Clean: Stage {
     public let lexicon: BoilerplateLexicon
     /// Heuristic thresholds.
     public let settings: CleanSettings
+    /// People's `keep-line` and `remove-line` corrections, which override every rule.
+    public let corrections: CorrectionSet
 
     /// Creates the stage with its phrase rules.
-    public init(lexicon: BoilerplateLexicon, settings: CleanSettings = .standard) {
+    public init(lexicon: BoilerplateLexicon, settings: CleanSettings = .standard, corrections: CorrectionSet = .none) {
         self.lexicon = lexicon
         self.settings = settings
+        self.corrections = corrections
+    }
+
+    /// Line corrections that still fit the raw text, by 0-based line index; stale ones are warned about.
+    func lineCorrections(_ document: Document, lines: [PageLine], diagnostics: inout [Diagnostic]) -> [Int: Correction.Action] {
+        var forced: [Int: Correction.Action] = [:]
+        for line in corrections.corrections(for: document.id) where line.rule.action == .keepLine || line.rule.action == .removeLine {
+            guard let number = line.rule.line, lines.indices.contains(number - 1), !lines[number - 1].isBlank,
+                  Correction.fingerprint(lines[number - 1].raw) == line.rule.lineSha256 else {
+                diagnostics.append(Diagnostic(severity: .warning, stage: Clean.description.identifier, code: "stale-correction", location: line.location,
+                                              message: "raw line \(line.rule.line ?? 0) of \(document.id) is missing, blank or changed since the correction was made; check it and record it again with 'standoff correct'"))
+                continue
+            }
+            forced[number - 1] = line.rule.action
+        }
+        return forced
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
@@ -59,8 +77,12 @@ public struct Clean: Stage {
             .enumerated().map { PageLine(number: $0.offset + 1, raw: $0.element) })
         var metadata = MetadataCollector()
 
+        // Corrections first: a kept line is exempt from every rule, a removed one is on record.
+        let forced = lineCorrections(document, lines: page.lines, diagnostics: &diagnostics)
+        for (index, action) in forced where action == .removeLine { page.remove(index, reason: "correction") }
+
         // 1–2. Line-level rules.
-        for index in page.lines.indices where !page.lines[index].isBlank {
+        for index in page.lines.indices where !page.lines[index].isBlank && forced[index] == nil {
             let line = page.lines[index]
             if !PageLine.hasText(line.folded) {
                 page.remove(index, reason: "no-text")
@@ -78,7 +100,7 @@ public struct Clean: Stage {
             let line = page.lines[index]
             return page.isKept(index) && occurrences[line.folded.lowercased()] == 1 && isProse(line.folded, words: line.words)
         } ?? page.lines.endIndex
-        for index in page.lines.indices[..<firstProse] where page.isKept(index) {
+        for index in page.lines.indices[..<firstProse] where page.isKept(index) && forced[index] == nil {
             let line = page.lines[index]
             if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .head) {
                 page.remove(index, reason: hit.rule.rule.id)
@@ -91,7 +113,7 @@ public struct Clean: Stage {
             metadata.title = headline(in: page, before: firstProse, occurrences: occurrences)
         }
         if let title = metadata.title?.lowercased() {
-            for index in page.lines.indices where page.isKept(index) && page.lines[index].folded.lowercased() == title {
+            for index in page.lines.indices where page.isKept(index) && forced[index] == nil && page.lines[index].folded.lowercased() == title {
                 page.remove(index, reason: "headline")
             }
         }
@@ -139,6 +161,11 @@ public struct Clean: Stage {
                         && !PageLine.endsSentence(units[index].text) {
                 units[index].reason = "section-heading"
             }
+        }
+
+        // A unit holding a line a person said to keep stays in the body.
+        for index in units.indices where units[index].lines.contains(where: { forced[$0 - 1] == .keepLine }) {
+            units[index].reason = nil
         }
 
         // Assemble.

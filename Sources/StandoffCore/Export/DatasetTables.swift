@@ -57,7 +57,8 @@ public enum DatasetTables {
             column("type", .string, "PERSON, GPE, ORG, NORP or EVENT (OntoNotes names)."),
             column("entity_id", .string, "Stable entity id, the same across documents."),
             column("entity_name", .string, "The entity's canonical name."),
-            column("rule", .string, "Id of the rule that produced the mention."),
+            column("rule", .string, "Id of the rule that produced the mention (`correction` for one a person added)."),
+            column("source", .string, "`rule`, or `correction` when a person's correction in `annotations/corrections.jsonl` made or changed the row."),
         ],
         primaryKey: ["mention_id"]
     )
@@ -73,6 +74,7 @@ public enum DatasetTables {
             column("label", .string, "`favor`, `against` or `none`."),
             column("holder", .string, "`author`, or the entity id of the quoted or reported speaker."),
             column("rules", .list, "Ids of the rules that fired."),
+            column("source", .string, "`rule`, or `correction` when a person's correction set the label or holder."),
         ],
         primaryKey: ["sentence_id", "target"]
     )
@@ -116,12 +118,12 @@ public enum DatasetTables {
                 let sentenceID = document.sentenceID(mention.sentenceIndex)
                 return [.string(sentenceID + "-m" + zeroPadded(ordinal, width: 2)), .string(document.id), .string(sentenceID),
                         .integer(mention.start), .integer(mention.end), .string(mention.text), .string(mention.type),
-                        .string(mention.entityID), .string(mention.entityName), .string(mention.rule)]
+                        .string(mention.entityID), .string(mention.entityName), .string(mention.rule), .string(mention.source)]
             }
         case stances.name:
             return document.stances.map { stance in
                 [.string(document.sentenceID(stance.sentenceIndex)), .string(document.id), .string(stance.target),
-                 .string(stance.label), .string(stance.holder), .list(stance.rules)]
+                 .string(stance.label), .string(stance.holder), .list(stance.rules), .string(stance.source)]
             }
         case removed.name:
             return document.removed.map { line in

@@ -8,6 +8,8 @@
 public enum SnapshotEncoding {
     /// Where the annotations on a line came from.
     public static let ruleSource = "rule"
+    /// The source of a sentence a correction changed.
+    public static let correctionSource = "correction"
 
     /// The document's snapshot lines, LF-terminated.
     public static func encode(_ document: Document) -> String {
@@ -54,7 +56,7 @@ public enum SnapshotEncoding {
                 "text": .string(sentence.text),
                 "mentions": .array(mentions),
                 "stances": .array(stances),
-                "source": .string(ruleSource),
+                "source": .string(document.correctedSentences.contains(sentence.index) ? correctionSource : ruleSource),
             ]).rendered + "\n"
         }
         return output

@@ -30,6 +30,8 @@ public struct Document: Sendable, Equatable {
     public var mentions: [Mention] = []
     /// One stance row per sentence and target.
     public var stances: [Stance] = []
+    /// Indices of sentences whose annotations a correction changed.
+    public var correctedSentences: Set<Int> = []
     /// The document's rows in every table, encoded as JSON Lines and CSV by `Export`.
     public var rendered = RenderedRows()
 
@@ -155,6 +157,8 @@ public struct Mention: Sendable, Equatable, Encodable {
     public var entityName: String
     /// The id of the rule that produced the mention.
     public var rule: String
+    /// `rule`, or `correction` when a person's correction made or changed it.
+    public var source: String = "rule"
 
     /// Creates a mention.
     public init(sentenceIndex: Int, start: Int, end: Int, text: String, type: String, entityID: String, entityName: String, rule: String) {
@@ -181,14 +185,17 @@ public struct Stance: Sendable, Equatable, Encodable {
     public var holder: String
     /// Ids of the rules that fired, in the order they fired.
     public var rules: [String]
+    /// `rule`, or `correction` when a person's correction set it.
+    public var source: String = "rule"
 
     /// Creates a stance row.
-    public init(sentenceIndex: Int, target: String, label: String, holder: String, rules: [String]) {
+    public init(sentenceIndex: Int, target: String, label: String, holder: String, rules: [String], source: String = "rule") {
         self.sentenceIndex = sentenceIndex
         self.target = target
         self.label = label
         self.holder = holder
         self.rules = rules
+        self.source = source
     }
 }
 

@@ -28,13 +28,15 @@ public struct RuleSet: Sendable {
 }
 
 extension Pipeline {
-    /// Ingest, clean, split, annotate, validate and export, configured with `rules`.
-    public static func standard(rules: RuleSet) throws -> Pipeline {
+    /// Ingest, clean, split, annotate, correct, validate and export, configured with `rules`
+    /// and people's `corrections`.
+    public static func standard(rules: RuleSet, corrections: CorrectionSet = .none) throws -> Pipeline {
         try Pipeline(stages: [
             Ingest(),
-            Clean(lexicon: rules.boilerplate),
+            Clean(lexicon: rules.boilerplate, corrections: corrections),
             Split(splitter: SentenceSplitter(lexicon: rules.abbreviations)),
             Annotate(),
+            Correct(corrections: corrections),
             Validate(),
             Export(),
         ])

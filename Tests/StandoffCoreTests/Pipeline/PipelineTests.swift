@@ -5,7 +5,7 @@ import Testing
 struct PipelineTests {
     @Test func standardPipelineListsTheStagesInOrder() throws {
         let pipeline = try Pipeline.standard(rules: TestRules.ruleSet)
-        #expect(pipeline.identifiers == ["ingest", "clean", "split", "annotate", "validate", "export"])
+        #expect(pipeline.identifiers == ["ingest", "clean", "split", "annotate", "correct", "validate", "export"])
         #expect(pipeline.prefix(through: "split")?.identifiers == ["ingest", "clean", "split"])
         #expect(pipeline.prefix(through: "nope") == nil)
     }

@@ -1,0 +1,63 @@
+import Foundation
+import StandoffBuild
+import StandoffCore
+import StandoffTestSupport
+import Testing
+
+@Suite("Corrections end to end")
+struct CorrectionRecorderTests {
+    static let article = "The council will vote next week on a proposal to lease the harbour. Critics say the terms are secret, and the mayor says the deal is the best on offer.\n"
+
+    /// A project with one raw file and a copy of the real rules.
+    static func project() throws -> (folder: TemporaryFolder, options: BuildOptions) {
+        let folder = try TemporaryFolder()
+        try folder.write("raw/a.txt", Array(article.utf8))
+        try FileManager.default.copyItem(atPath: Repository.path("annotations"), toPath: folder.path + "/annotations")
+        try? FileManager.default.removeItem(atPath: folder.path + "/annotations/corrections.jsonl")
+        let options = BuildOptions(rawFolder: folder.path + "/raw", annotationsFolder: folder.path + "/annotations",
+                                   buildFolder: folder.path + "/build", snapshotFolder: folder.path + "/annotations/documents")
+        return (folder, options)
+    }
+
+    func stances(_ options: BuildOptions) throws -> String {
+        try String(contentsOfFile: options.buildFolder + "/release/japan-dprk-summit-commentary-0.1.0/data/stances.csv", encoding: .utf8)
+    }
+
+    @Test func aCorrectionChangesTheRowSurvivesRebuildsAndGoesStaleWhenTheTextChanges() throws {
+        let (folder, options) = try Self.project()
+        let build = DatasetBuild(options: options)
+        let line = try CorrectionRecorder(build: build).stance(sentenceID: "a-s0001", target: "harbour-lease", label: "against", holder: nil,
+                                                              by: "A. Reviewer", why: "Says the terms are secret.")
+        #expect(line.contains(#""sentence_sha256":"\#(Correction.fingerprint("Critics say the terms are secret, and the mayor says the deal is the best on offer."))""#))
+
+        for _ in 0..<2 {
+            let result = try build.run()
+            #expect(result.summary.warnings.isEmpty)
+            #expect(try stances(options).contains("a-s0001,a,harbour-lease,against,author,correction,correction\r\n"))
+        }
+        let snapshot = try String(contentsOfFile: folder.path + "/annotations/documents/a.jsonl", encoding: .utf8)
+        #expect(snapshot.contains(#""source":"correction""#))
+
+        // Someone edits the sentence in the raw file: the correction no longer applies, and says so.
+        try folder.write("raw/a.txt", Array(Self.article.replacingOccurrences(of: "secret", with: "public").utf8))
+        let stale = try build.run()
+        #expect(stale.summary.warnings.map(\.code) == ["stale-correction"])
+        #expect(stale.summary.warnings.first?.location.hasSuffix("annotations/corrections.jsonl:1") == true)
+        #expect(try !stances(options).contains("against"))
+        var strict = options
+        strict.strict = true
+        #expect(throws: BuildError.self) { try DatasetBuild(options: strict).run() }
+    }
+
+    @Test func recordingRefusesTextThatIsNotThere() throws {
+        let (_, options) = try Self.project()
+        let recorder = CorrectionRecorder(build: DatasetBuild(options: options))
+        #expect(throws: BuildError.self) {
+            try recorder.mention(.addMention, sentenceID: "a-s0000", text: "Tokyo", occurrence: 1, type: "GPE", entityID: "tokyo", entityName: nil, by: "A", why: "w")
+        }
+        #expect(throws: BuildError.self) {
+            try recorder.stance(sentenceID: "a-s0042", target: "t", label: "favor", holder: nil, by: "A", why: "w")
+        }
+        #expect(!FileManager.default.fileExists(atPath: options.correctionsPath))
+    }
+}
