@@ -13,13 +13,13 @@ APT_PACKAGES := libarchive-dev pkg-config libarchive-tools unzip
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop ingest clean split annotate validate export package distclean help
+.PHONY: dataset release test deps build swift-test interop ingest clean split annotate correct validate export package distclean help
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
 	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
-	@echo "make <stage>   one stage: ingest clean split annotate validate export package"
+	@echo "make <stage>   one stage: ingest clean split annotate correct validate export package"
 	@echo "make distclean remove build/ and .build/"
 
 ## Installs the C library and tools the build and tests need, when they are missing.
@@ -43,7 +43,7 @@ dataset: build
 release: build
 	$(STANDOFF) run --release
 
-ingest clean split annotate validate export package: build
+ingest clean split annotate correct validate export package: build
 	$(STANDOFF) $@
 
 test: swift-test interop

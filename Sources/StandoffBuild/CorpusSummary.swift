@@ -29,6 +29,8 @@ public struct CorpusSummary: Sendable {
     public var stanceLabels: [String: Int] = [:]
     /// Warnings and errors from every stage.
     public var diagnostics: [Diagnostic] = []
+    /// Time per stage, summed over documents (packaging is timed by the caller).
+    public var timings = StageTimings()
 
     /// Adds a processed document.
     mutating func add(_ document: Document) {

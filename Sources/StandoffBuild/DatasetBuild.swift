@@ -71,7 +71,7 @@ public struct DatasetBuild: Sendable {
             }
             do {
                 var document = Document(id: entry.id, sourceFile: entry.sourceFile, rawBytes: try RawCorpus.read(entry))
-                try pipeline.run(&document, diagnostics: &summary.diagnostics)
+                try pipeline.run(&document, diagnostics: &summary.diagnostics, timings: &summary.timings)
                 if let first = firstWithContent[document.sourceSHA256] {
                     summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
                                                           location: entry.sourceFile,

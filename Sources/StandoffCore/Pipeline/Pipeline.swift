@@ -32,6 +32,16 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Runs every stage over `document`, adding each stage's time to `timings`.
+    public func run(_ document: inout Document, diagnostics: inout [Diagnostic], timings: inout StageTimings) throws {
+        let clock = ContinuousClock()
+        for stage in stages {
+            let start = clock.now
+            try stage.apply(to: &document, diagnostics: &diagnostics)
+            timings.add(clock.now - start, to: type(of: stage).description.identifier)
+        }
+    }
+
     /// The pipeline cut after the stage named `identifier`; `nil` when no stage has that name.
     public func prefix(through identifier: String) -> Pipeline? {
         guard let last = identifiers.firstIndex(of: identifier) else { return nil }

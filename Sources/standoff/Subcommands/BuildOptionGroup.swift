@@ -16,6 +16,9 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings (duplicate files, unreadable dates, empty bodies) as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Print the time spent in each stage on standard error.")
+    var timings = false
+
     @Flag(name: .long, help: "Do not refresh the committed annotation snapshot in <annotations>/documents/ (export and run refresh it).")
     var noSnapshot = false
 
@@ -45,7 +48,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 /// Prints a build's warnings on standard error, and a one-line summary on standard output.
-func report(_ summary: CorpusSummary, wrote outputs: [String]) {
+func report(_ summary: CorpusSummary, wrote outputs: [String], timings: Bool = false) {
+    if timings { FileHandle.standardError.write(Data((summary.timings.rendered + "\n").utf8)) }
     for warning in summary.warnings.sorted() {
         FileHandle.standardError.write(Data("standoff: \(warning.rendered)\n".utf8))
     }

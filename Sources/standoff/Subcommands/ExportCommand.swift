@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let result = try DatasetBuild(options: build.options()).export()
-            report(result.summary, wrote: [result.releaseFolder])
+            report(result.summary, wrote: [result.releaseFolder], timings: build.timings)
         }
     }
 }

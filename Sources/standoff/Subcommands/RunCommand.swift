@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let result = try DatasetBuild(options: build.options()).run(release: release)
-            report(result.summary, wrote: result.archives)
+            report(result.summary, wrote: result.archives, timings: build.timings)
         }
     }
 }
