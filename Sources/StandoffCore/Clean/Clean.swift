@@ -1,3 +1,5 @@
+import Foundation
+
 /// Separates the article body from the web-page boilerplate around it and reads metadata off it.
 ///
 /// Reads: `rawText`. Assigns: `metadata`, `paragraphs`, `text`, `removed`.
@@ -259,15 +261,33 @@ public struct Clean: Stage {
     /// Marks a prose unit whose text appears inside another kept unit as `repeated-text`:
     /// the shorter one, or the later of two identical ones.
     func markRepeats(_ units: inout [Unit]) {
-        let lowered = units.map { $0.text.lowercased() }
+        let lowered = units.map { Array($0.text.lowercased().utf8) }
         for index in units.indices where units[index].reason == nil && units[index].words >= settings.repeatedMinWords
             && isProse(units[index].text, words: units[index].words) {
             for other in units.indices where other != index && units[other].reason == nil {
                 let same = lowered[other] == lowered[index]
-                if (same && other < index) || (!same && lowered[other].count > lowered[index].count && lowered[other].contains(lowered[index])) {
+                if (same && other < index) || (!same && lowered[other].count > lowered[index].count
+                                                && Clean.bytes(lowered[other], contain: lowered[index])) {
                     units[index].reason = "repeated-text"
                     break
                 }
+            }
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`, by bytes: Foundation's `contains` bridges through
+    /// NSString on Linux and generic collection search is slower still.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var start = 0
+                let last = h.count - n.count
+                while start <= last {
+                    if h[start] == first && memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
+                    start += 1
+                }
+                return false
             }
         }
     }

@@ -24,7 +24,7 @@ struct PageLine: Sendable {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if PageLine.isWhitespace(scalar) {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
@@ -38,6 +38,15 @@ struct PageLine: Sendable {
             scalars.append(scalar)
         }
         return String(scalars)
+    }
+
+    /// Unicode white space, with ASCII answered without a property lookup (most text is ASCII).
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+        }
+        return scalar.properties.isWhitespace
     }
 
     static func wordCount(_ folded: String) -> Int {

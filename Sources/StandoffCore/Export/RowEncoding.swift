@@ -51,37 +51,60 @@ public enum RowEncoding {
     /// `value` quoted when it holds a comma, a quote, CR or LF; quotes doubled.
     static func csvField(_ value: String) -> String {
         var needsQuotes = false
+        var hasQuote = false
         for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
-            break
+            if byte == 0x22 { hasQuote = true }
         }
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard hasQuote else { return "\"" + value + "\"" }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `value` as a JSON string literal (RFC 8259), control characters escaped.
     public static func jsonString(_ value: String) -> String {
-        var output = "\""
-        output.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            // Line and paragraph separators are valid JSON but break JavaScript and some line readers.
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+        // Work on UTF-8 bytes: only ASCII needs escaping, plus U+2028/U+2029 (E2 80 A8/A9).
+        let utf8 = value.utf8
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(utf8.count + 2)
+        var iterator = utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = iterator.next() {
+            if !pending.isEmpty {
+                pending.append(byte)
+                if pending.count == 3 {
+                    if pending == [0xE2, 0x80, 0xA8] { bytes += Array("\\u2028".utf8) }
+                    else if pending == [0xE2, 0x80, 0xA9] { bytes += Array("\\u2029".utf8) }
+                    else { bytes += pending }
+                    pending.removeAll(keepingCapacity: true)
+                } else if pending.count == 2 && byte != 0x80 {
+                    bytes += pending
+                    pending.removeAll(keepingCapacity: true)
                 }
+                continue
+            }
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0xE2: pending.append(byte)
+            case ..<0x20:
+                let hex = Array(String(byte, radix: 16).utf8)
+                bytes += Array("\\u00".utf8) + (hex.count == 1 ? [0x30] + hex : hex)
+            default: bytes.append(byte)
             }
         }
-        return output + "\""
+        bytes += pending
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -60,6 +60,10 @@ public struct BoilerplateLexicon: Sendable {
 
         /// Whether the rule fires on `line` (white space already folded), and the captured value.
         public func match(_ line: String, words: Int) -> (matched: Bool, value: String?) {
+            match(NSString(string: line), words: words)
+        }
+
+        func match(_ line: NSString, words: Int) -> (matched: Bool, value: String?) {
             if let maxWords = rule.maxWords, words > maxWords { return (false, nil) }
             return regex.firstMatch(in: line, group: rule.assigns == nil ? nil : "value")
         }
@@ -99,8 +103,10 @@ public struct BoilerplateLexicon: Sendable {
 
     /// The first rule of `scope` that fires on `line`, with its captured value.
     public func firstMatch(_ line: String, words: Int, scope: BoilerplateRule.Scope) -> (rule: Compiled, value: String?)? {
+        // One bridge to NSString per line, not one per rule: bridging dominates on Linux.
+        let bridged = NSString(string: line)
         for compiled in rules where compiled.scope == scope {
-            let result = compiled.match(line, words: words)
+            let result = compiled.match(bridged, words: words)
             if result.matched { return (compiled, result.value) }
         }
         return nil
@@ -117,14 +123,14 @@ struct SendableRegex: @unchecked Sendable {
     }
 
     /// Whether the pattern matches, and the text of the named group (trimmed), if it took part.
-    func firstMatch(in text: String, group: String?) -> (matched: Bool, value: String?) {
-        let range = NSRange(text.startIndex..., in: text)
-        guard let match = regex.firstMatch(in: text, options: [], range: range) else { return (false, nil) }
+    func firstMatch(in text: NSString, group: String?) -> (matched: Bool, value: String?) {
+        let range = NSRange(location: 0, length: text.length)
+        guard let match = regex.firstMatch(in: text as String, options: [], range: range) else { return (false, nil) }
         // Asking for a group the pattern lacks raises, so callers name one only when it exists.
         guard let group else { return (true, nil) }
         let groupRange = match.range(withName: group)
-        guard groupRange.location != NSNotFound, let swiftRange = Range(groupRange, in: text) else { return (true, nil) }
-        let value = text[swiftRange].trimmingCharacters(in: .whitespaces)
+        guard groupRange.location != NSNotFound else { return (true, nil) }
+        let value = text.substring(with: groupRange).trimmingCharacters(in: .whitespaces)
         return (true, value.isEmpty ? nil : value)
     }
 }

@@ -52,7 +52,7 @@ public struct Validate: Stage {
             guard slice(sentence.start, sentence.end) == sentence.text else {
                 throw fail("offset-invariant", sentence: position, "text[\(sentence.start):\(sentence.end)] differs from the sentence text")
             }
-            guard !scalars[sentence.start].properties.isWhitespace, !scalars[sentence.end - 1].properties.isWhitespace else {
+            guard !PageLine.isWhitespace(scalars[sentence.start]), !PageLine.isWhitespace(scalars[sentence.end - 1]) else {
                 throw fail("sentence-trimmed", sentence: position, "the sentence starts or ends with white space")
             }
             guard document.paragraphs.indices.contains(sentence.paragraph),
@@ -60,12 +60,12 @@ public struct Validate: Stage {
                   sentence.end <= document.paragraphs[sentence.paragraph].end else {
                 throw fail("sentence-in-paragraph", sentence: position, "the sentence is not inside paragraph \(sentence.paragraph)")
             }
-            if let gap = scalars[covered..<sentence.start].firstIndex(where: { !$0.properties.isWhitespace }) {
+            if let gap = scalars[covered..<sentence.start].firstIndex(where: { !PageLine.isWhitespace($0) }) {
                 throw fail("sentence-coverage", sentence: position, "the character at \(gap) before this sentence is in no sentence")
             }
             covered = sentence.end
         }
-        if let gap = scalars[covered...].firstIndex(where: { !$0.properties.isWhitespace }) {
+        if let gap = scalars[covered...].firstIndex(where: { !PageLine.isWhitespace($0) }) {
             throw fail("sentence-coverage", "the character at \(gap) after the last sentence is in no sentence")
         }
 
