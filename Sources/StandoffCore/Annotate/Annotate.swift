@@ -1,22 +1,27 @@
 /// Adds entity mentions and stance rows to each sentence.
 ///
 /// Reads: `sentences`, `text`. Assigns: `mentions`, `stances`.
-/// The entity gazetteer and stance cues are separate rule sets; until they are loaded, this
-/// stage assigns no rows, and the exported mention and stance tables hold only their headers.
+/// Entity mentions come from the gazetteer and name patterns (`annotations/rules/`); stance
+/// rules are not loaded yet, so the stance table holds only its header.
 public struct Annotate: Stage {
     public static let description = StageDescription(
         identifier: "annotate",
-        summary: "Add entity mentions and per-sentence stance rows by rules (empty until entity and stance rules are loaded).",
+        summary: "Add typed, linked entity mentions by gazetteer, name patterns and in-document linking (stance rows once stance rules are loaded).",
         requires: [.sentences],
         assigns: [.mentions, .stances],
         examples: []
     )
 
+    /// The entity annotator.
+    public let entities: EntityAnnotator
+
     /// Creates the stage.
-    public init() {}
+    public init(entities: EntityAnnotator) {
+        self.entities = entities
+    }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
-        document.mentions = []
+        document.mentions = entities.mentions(in: document, diagnostics: &diagnostics)
         document.stances = []
     }
 }

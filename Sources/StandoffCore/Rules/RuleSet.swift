@@ -4,13 +4,17 @@ public struct RuleSet: Sendable {
     public var boilerplate: BoilerplateLexicon
     /// Abbreviations and sentence starters for `Split`.
     public var abbreviations: AbbreviationLexicon
+    /// Gazetteer and name patterns for entity mentions.
+    public var entities: EntityRules
 
     /// The rule files, by name inside the rules folder.
     public enum FileName {
         public static let boilerplate = "boilerplate.jsonl"
         public static let abbreviations = "abbreviations.jsonl"
+        public static let gazetteer = "gazetteer.jsonl"
+        public static let entityPatterns = "entity-patterns.jsonl"
         /// Every file the rule set reads.
-        public static let all = [boilerplate, abbreviations]
+        public static let all = [boilerplate, abbreviations, gazetteer, entityPatterns]
     }
 
     /// Decodes the rule files. `contents` maps each name in ``FileName/all`` to the file's text;
@@ -24,6 +28,8 @@ public struct RuleSet: Sendable {
         }
         boilerplate = try BoilerplateLexicon.decode(file: "\(folder)/\(FileName.boilerplate)", contents: text(FileName.boilerplate))
         abbreviations = try AbbreviationLexicon.decode(file: "\(folder)/\(FileName.abbreviations)", contents: text(FileName.abbreviations))
+        entities = try EntityRules.decode(gazetteerFile: "\(folder)/\(FileName.gazetteer)", gazetteer: text(FileName.gazetteer),
+                                          patternsFile: "\(folder)/\(FileName.entityPatterns)", patterns: text(FileName.entityPatterns))
     }
 }
 
@@ -35,7 +41,7 @@ extension Pipeline {
             Ingest(),
             Clean(lexicon: rules.boilerplate, corrections: corrections),
             Split(splitter: SentenceSplitter(lexicon: rules.abbreviations)),
-            Annotate(),
+            Annotate(entities: EntityAnnotator(rules: rules.entities)),
             Correct(corrections: corrections),
             Validate(),
             Export(),

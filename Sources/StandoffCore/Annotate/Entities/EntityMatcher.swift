@@ -1,0 +1,207 @@
+/// An Aho–Corasick automaton over folded scalars that finds every gazetteer name, family name,
+/// title and head word in a sentence in one left-to-right pass.
+///
+/// The automaton is compiled to a full transition table over a small alphabet (the scalars that
+/// occur in some key; every other scalar is one class that leads back to the root), so each
+/// scalar of text costs one table look-up however many keys there are. Reported hits are only
+/// those whose ends are token boundaries and, for case-sensitive keys, whose letters match as
+/// written; choosing among overlapping hits is the caller's job.
+struct EntityMatcher: Sendable {
+    /// What a key stands for.
+    enum Key: Sendable, Equatable, Hashable {
+        /// A name or alias of gazetteer entry `entry`.
+        case alias(entry: Int)
+        /// A demonym (`Japanese`) of gazetteer entry `entry`; its mentions are NORP.
+        case demonym(entry: Int)
+        /// Family name number `family` of the gazetteer's family-name table.
+        case family(Int)
+        /// Title `word` of pattern line `pattern`.
+        case title(pattern: Int, word: Int)
+        /// A head word of pattern line `pattern`.
+        case head(pattern: Int)
+    }
+
+    /// A key found in a text: scalar offsets, end-exclusive.
+    struct Hit: Sendable, Equatable {
+        var start: Int
+        var end: Int
+        var key: Key
+    }
+
+    /// A string to find, and whether letter case matters.
+    struct Pattern: Sendable {
+        var text: String
+        var key: Key
+        var ignoreCase: Bool
+    }
+
+    /// One key as the automaton reports it.
+    private struct Output: Sendable {
+        var key: Key
+        var length: Int
+        /// The key with case kept, compared with the text when case matters; nil when it does not.
+        var exact: [Unicode.Scalar]?
+        /// Whether the key starts (ends) with a word scalar, so the text must not continue the word there.
+        var boundedStart: Bool
+        var boundedEnd: Bool
+    }
+
+    private let classCount: Int
+    /// Alphabet class of each ASCII scalar; class 0 is "no key uses this scalar".
+    private let asciiClass: [Int32]
+    private let otherClass: [UInt32: Int32]
+    /// `transitions[state * classCount + class]`: the next state, failure links already folded in.
+    private let transitions: [Int32]
+    /// Outputs of state `s` are `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputs: [Output]
+    /// The nearest proper suffix state that has outputs, or -1.
+    private let outputLink: [Int32]
+
+    /// Number of states, for tests that check the automaton's size.
+    var stateCount: Int { outputLink.count }
+
+    /// Compiles the patterns; empty patterns are ignored.
+    init(patterns: [Pattern]) {
+        // Alphabet: every folded scalar some key uses.
+        var asciiClass = [Int32](repeating: 0, count: 128)
+        var otherClass: [UInt32: Int32] = [:]
+        var classCount: Int32 = 1
+        func classOf(_ scalar: Unicode.Scalar, adding: Bool) -> Int32 {
+            let value = scalar.value
+            if value < 128 {
+                if asciiClass[Int(value)] == 0 && adding { asciiClass[Int(value)] = classCount; classCount += 1 }
+                return asciiClass[Int(value)]
+            }
+            if let known = otherClass[value] { return known }
+            guard adding else { return 0 }
+            otherClass[value] = classCount
+            classCount += 1
+            return classCount - 1
+        }
+
+        // The trie, with per-state child maps while building.
+        var children: [[Int32: Int32]] = [[:]]
+        var stateOutputs: [[Output]] = [[]]
+        for pattern in patterns {
+            let (folded, exact) = EntityText.key(pattern.text)
+            guard !folded.isEmpty else { continue }
+            var state: Int32 = 0
+            for scalar in folded {
+                let symbol = classOf(scalar, adding: true)
+                if let next = children[Int(state)][symbol] {
+                    state = next
+                } else {
+                    children.append([:])
+                    stateOutputs.append([])
+                    let next = Int32(children.count - 1)
+                    children[Int(state)][symbol] = next
+                    state = next
+                }
+            }
+            let output = Output(key: pattern.key, length: folded.count, exact: pattern.ignoreCase ? nil : exact,
+                                boundedStart: EntityText.isWord(folded.first!), boundedEnd: EntityText.isWord(folded.last!))
+            // The same key spelled twice (e.g. an alias equal to the name) is reported once.
+            if !stateOutputs[Int(state)].contains(where: { $0.key == output.key && $0.exact == output.exact }) {
+                stateOutputs[Int(state)].append(output)
+            }
+        }
+
+        // Breadth-first: failure links, then the full transition table.
+        let stride = Int(classCount)
+        let stateCount = children.count
+        var transitions = [Int32](repeating: 0, count: stateCount * stride)
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        var queue: [Int32] = []
+        queue.reserveCapacity(stateCount)
+        for (symbol, child) in children[0] {
+            transitions[Int(symbol)] = child
+            queue.append(child)
+        }
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            let fail = Int(failure[state])
+            outputLink[state] = stateOutputs[fail].isEmpty ? outputLink[fail] : Int32(fail)
+            for symbol in 0..<stride {
+                if let child = children[state][Int32(symbol)] {
+                    failure[Int(child)] = state == 0 ? 0 : transitions[fail * stride + symbol]
+                    transitions[state * stride + symbol] = child
+                    queue.append(child)
+                } else {
+                    transitions[state * stride + symbol] = transitions[fail * stride + symbol]
+                }
+            }
+        }
+        // The root's own row: unknown symbols stay at the root.
+        for symbol in 0..<stride where children[0][Int32(symbol)] == nil { transitions[symbol] = 0 }
+
+        var outputStart: [Int32] = [0]
+        var flat: [Output] = []
+        for list in stateOutputs {
+            flat.append(contentsOf: list)
+            outputStart.append(Int32(flat.count))
+        }
+        self.classCount = stride
+        self.asciiClass = asciiClass
+        self.otherClass = otherClass
+        self.transitions = transitions
+        self.outputStart = outputStart
+        self.outputs = flat
+        self.outputLink = outputLink
+    }
+
+    /// Every key occurrence in `scalars` that starts and ends on token boundaries, in order of end.
+    func hits(in scalars: [Unicode.Scalar]) -> [Hit] {
+        var work = 0
+        return hits(in: scalars, work: &work)
+    }
+
+    /// As ``hits(in:)``, adding to `work` one unit per transition and per output examined, so tests
+    /// can check that the cost grows with the text and not with the gazetteer.
+    func hits(in scalars: [Unicode.Scalar], work: inout Int) -> [Hit] {
+        var found: [Hit] = []
+        let count = scalars.count
+        var state = 0
+        var steps = 0
+        scalars.withUnsafeBufferPointer { text in
+            transitions.withUnsafeBufferPointer { table in
+                for position in 0..<count {
+                    let folded = EntityText.fold(text[position], lowercase: true)
+                    let value = folded.value
+                    let symbol = value < 128 ? Int(asciiClass[Int(value)]) : Int(otherClass[value] ?? 0)
+                    state = Int(table[state * classCount + symbol])
+                    steps += 1
+                    // States without outputs of their own or of a suffix are the common case.
+                    var reporting = outputStart[state] != outputStart[state + 1] ? state : Int(outputLink[state])
+                    guard reporting >= 0 else { continue }
+                    let end = position + 1
+                    let nextIsWord = end < count && EntityText.isWord(text[end])
+                    while reporting >= 0 {
+                        for index in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
+                            steps += 1
+                            let output = outputs[index]
+                            if output.boundedEnd && nextIsWord { continue }
+                            let start = end - output.length
+                            if output.boundedStart && start > 0 && EntityText.isWord(text[start - 1]) { continue }
+                            if let exact = output.exact {
+                                var same = true
+                                for offset in 0..<output.length where EntityText.fold(text[start + offset], lowercase: false) != exact[offset] {
+                                    same = false
+                                    break
+                                }
+                                if !same { continue }
+                            }
+                            found.append(Hit(start: start, end: end, key: output.key))
+                        }
+                        reporting = Int(outputLink[reporting])
+                    }
+                }
+            }
+        }
+        work += steps
+        return found
+    }
+}

@@ -1,0 +1,245 @@
+/// The entity pattern lines, checked, and the code that applies them to a sentence: names after
+/// titles and names ending in head words.
+///
+/// Titles and head words are found by the same automaton as gazetteer names; the patterns then
+/// read capitalised words next to each hit, so a sentence is still scanned once.
+public struct EntityPatterns: Sendable {
+    /// The lines as written, with their file and line.
+    public let lines: [RuleLine<EntityPattern>]
+    /// Each line's kind, parsed.
+    let kinds: [EntityPattern.Kind]
+    /// Each line's mention type; nil for stop-word lines.
+    let types: [EntityType?]
+    /// Words no pattern takes into a name, from every stop-word line, as written.
+    let stopWords: Set<String>
+    /// For title lines, each title's role key (``EntityText/roleKey(_:)``).
+    let roleKeys: [[String]]
+    /// For head lines, the connectors.
+    let connectors: [Set<String>]
+
+    /// Decodes and checks a pattern file.
+    ///
+    /// - Throws: ``StandoffError/invalidRule(file:line:reason:)`` for the first line that does not decode,
+    ///   has an unknown key, kind or type, a bad id, no words, misplaced options or no `match` example.
+    public static func decode(file: String, contents: String) throws -> EntityPatterns {
+        try RuleKeyCheck.check(file: file, contents: contents, allowed: EntityPattern.keys)
+        return try EntityPatterns(lines: RuleFile.decode(EntityPattern.self, file: file, contents: contents))
+    }
+
+    /// Checks decoded lines.
+    init(lines: [RuleLine<EntityPattern>]) throws {
+        var kinds: [EntityPattern.Kind] = []
+        var types: [EntityType?] = []
+        var stopWords: Set<String> = []
+        var roleKeys: [[String]] = []
+        var connectors: [Set<String>] = []
+        var firstLineOfID: [String: Int] = [:]
+        for line in lines {
+            let pattern = line.rule
+            func invalid(_ reason: String) -> StandoffError {
+                .invalidRule(file: line.file, line: line.line, reason: "pattern '\(pattern.id)': \(reason)")
+            }
+            guard EntityText.isSlug(pattern.id) else {
+                throw invalid("'id' must be a slug of lower-case letters, digits and single hyphens, e.g. 'title-official'")
+            }
+            if let earlier = firstLineOfID[pattern.id] { throw invalid("the id is already used on line \(earlier); ids must be unique") }
+            firstLineOfID[pattern.id] = line.line
+            if EntityLinker.reservedRules.contains(pattern.id) { throw invalid("'\(pattern.id)' is the name of a linking rule; choose another id") }
+            guard let kind = pattern.resolvedKind else {
+                throw invalid("unknown kind '\(pattern.kind)'; use one of \(EntityPattern.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if pattern.summary.isEmpty { throw invalid("'summary' is empty; say in one sentence what the line finds") }
+            if pattern.words.isEmpty || pattern.words.contains(where: { EntityText.key($0).folded.isEmpty }) {
+                throw invalid("'words' is empty or holds an empty word")
+            }
+            if pattern.match.isEmpty { throw invalid("add at least one 'match' example") }
+            if let maxWords = pattern.maxWords, !(1...6).contains(maxWords) { throw invalid("'max_words' must be between 1 and 6") }
+            if pattern.gender != nil && kind != .title { throw invalid("'gender' is for title lines only") }
+            if let gender = pattern.gender, gender != "female", gender != "male" { throw invalid("gender '\(gender)' must be 'female' or 'male'") }
+            if pattern.connectors != nil && kind != .head { throw invalid("'connectors' are for head lines only") }
+            var type: EntityType?
+            switch kind {
+            case .title:
+                type = try pattern.type.map { raw in
+                    guard let parsed = EntityType(rawValue: raw), parsed == .person else { throw invalid("a title line finds PERSON names; drop 'type' or set it to PERSON") }
+                    return parsed
+                } ?? .person
+            case .head:
+                guard let raw = pattern.type, let parsed = EntityType(rawValue: raw), [.org, .event, .gpe].contains(parsed) else {
+                    throw invalid("a head line needs 'type' ORG, EVENT or GPE")
+                }
+                type = parsed
+                if let bad = pattern.words.first(where: { word in
+                    !word.unicodeScalars.allSatisfy(EntityText.isWord) || !EntityText.isUppercase(word.unicodeScalars.first!)
+                }) {
+                    throw invalid("head word '\(bad)' must be one capitalised word, e.g. 'Institute'")
+                }
+                if let bad = (pattern.connectors ?? []).first(where: { $0.isEmpty || $0 != $0.lowercased() || $0.contains(" ") }) {
+                    throw invalid("connector '\(bad)' must be one lower-case word, e.g. 'of'")
+                }
+            case .stopWords:
+                if pattern.type != nil { throw invalid("a stop-words line has no 'type'") }
+                stopWords.formUnion(pattern.words)
+            }
+            kinds.append(kind)
+            types.append(type)
+            roleKeys.append(kind == .title ? pattern.words.map(EntityText.roleKey) : [])
+            connectors.append(Set(pattern.connectors ?? []))
+        }
+        self.lines = lines
+        self.kinds = kinds
+        self.types = types
+        self.stopWords = stopWords
+        self.roleKeys = roleKeys
+        self.connectors = connectors
+    }
+
+    /// Every title and head word, as automaton patterns.
+    var matcherPatterns: [EntityMatcher.Pattern] {
+        var patterns: [EntityMatcher.Pattern] = []
+        for (index, line) in lines.enumerated() {
+            let ignoreCase = line.rule.ignoreCase ?? false
+            switch kinds[index] {
+            case .title:
+                for (word, title) in line.rule.words.enumerated() {
+                    patterns.append(.init(text: title, key: .title(pattern: index, word: word), ignoreCase: ignoreCase))
+                }
+            case .head:
+                for head in line.rule.words { patterns.append(.init(text: head, key: .head(pattern: index), ignoreCase: ignoreCase)) }
+            case .stopWords:
+                break
+            }
+        }
+        return patterns
+    }
+
+    /// The gender an honorific title implies, or nil for a role title.
+    func gender(of title: EntityCandidate.Title) -> String? {
+        lines[title.pattern].rule.gender
+    }
+
+    /// The role key of a title.
+    func roleKey(of title: EntityCandidate.Title) -> String {
+        roleKeys[title.pattern][title.word]
+    }
+
+    /// The titles in a sentence, by the offset of the word right after them (one space later);
+    /// where several titles end at the same place (`Secretary`, `Chief Cabinet Secretary`) the longest wins.
+    func titles(in hits: [EntityMatcher.Hit], tokens: SentenceTokens) -> [Int: EntityCandidate.Title] {
+        var titles: [Int: EntityCandidate.Title] = [:]
+        for hit in hits {
+            guard case let .title(pattern, word) = hit.key, tokens.scalar(at: hit.end, is: " ") else { continue }
+            let title = EntityCandidate.Title(pattern: pattern, word: word, length: hit.end - hit.start)
+            if let known = titles[hit.end + 1], known.length >= title.length { continue }
+            titles[hit.end + 1] = title
+        }
+        return titles
+    }
+
+    /// Person candidates after titles: one capitalised word becomes a bare name for the linker,
+    /// several a full name. `blocked[offset]` is true where another entity's name starts, which
+    /// ends a name (`leader Japan trusts` has none).
+    func personCandidates(titles: [Int: EntityCandidate.Title], tokens: SentenceTokens, blocked: [Bool]) -> [EntityCandidate] {
+        var candidates: [EntityCandidate] = []
+        // In text order, so nothing downstream depends on the dictionary's order.
+        for (start, title) in titles.sorted(by: { $0.key < $1.key }) {
+            let limit = lines[title.pattern].rule.maxWords ?? 3
+            guard let name = name(startingAt: start, maxWords: limit, tokens: tokens, blocked: blocked) else { continue }
+            candidates.append(EntityCandidate(start: name.start, end: name.end, source: name.words == 1 ? .bare : .pattern(title.pattern), title: title))
+        }
+        return candidates
+    }
+
+    /// Capitalised words from `start`, one space apart, joined across hyphens (`Seong-chang`), at most
+    /// `maxWords`, never ending on an initial; nil when the first word does not qualify.
+    func name(startingAt start: Int, maxWords: Int, tokens: SentenceTokens, blocked: [Bool]) -> (start: Int, end: Int, words: Int)? {
+        var next = tokens.word(startingAt: start)
+        var end = start
+        var count = 0
+        var lastFullEnd: Int?
+        var fullWords = 0
+        while let index = next, count < maxWords {
+            let word = tokens.words[index]
+            guard word.capitalised, !blocked[word.start], !stopWords.contains(tokens.text(word)) else { break }
+            var partEnd = word.end
+            // Hyphenated given names continue in lower case (`Jae-in`); `-led` and the like are stop words.
+            while EntityText.isHyphenAt(partEnd, in: tokens.scalars), let part = tokens.word(startingAt: partEnd + 1),
+                  !stopWords.contains(tokens.text(tokens.words[part])) {
+                partEnd = tokens.words[part].end
+            }
+            end = partEnd
+            count += 1
+            if !word.initial || partEnd != word.end {
+                lastFullEnd = end
+                fullWords = count
+            }
+            next = tokens.scalar(at: end, is: " ") ? tokens.word(startingAt: end + 1) : nil
+        }
+        guard let finalEnd = lastFullEnd else { return nil }
+        return (start, finalEnd, fullWords)
+    }
+
+    /// Names ending in a head word: up to `max_words` capitalised words before the head (one space or
+    /// hyphen apart), then optionally a connector and more capitalised words. A name needs a word
+    /// before its head or a connector after it (`Ministry of Defense`), so a bare head is no name.
+    func headCandidates(in hits: [EntityMatcher.Hit], tokens: SentenceTokens, blocked: [Bool]) -> [EntityCandidate] {
+        var candidates: [EntityCandidate] = []
+        var heads = [Bool](repeating: false, count: tokens.scalars.count + 1)
+        for hit in hits { if case .head = hit.key { heads[hit.start] = true } }
+        for hit in hits {
+            guard case let .head(pattern) = hit.key, let headIndex = tokens.word(startingAt: hit.start) else { continue }
+            let limit = lines[pattern].rule.maxWords ?? 4
+            var start = hit.start
+            var before = 0
+            var index = headIndex - 1
+            while index >= 0 && before < limit {
+                let word = tokens.words[index]
+                guard word.end + 1 == start, tokens.scalar(at: word.end, is: " ") || EntityText.isHyphenAt(word.end, in: tokens.scalars),
+                      word.capitalised, !word.initial, !stopWords.contains(tokens.text(word)) else { break }
+                start = word.start
+                before += 1
+                index -= 1
+            }
+            let end = tail(after: hit.end, pattern: pattern, limit: limit, tokens: tokens, blocked: blocked, heads: heads)
+            guard before > 0 || end > hit.end else { continue }
+            candidates.append(EntityCandidate(start: start, end: end, source: .pattern(pattern), title: nil))
+        }
+        return candidates
+    }
+
+    /// The end of a name continued after its head: ` of Defense`, ` for Strategic and International Studies`.
+    /// After the first connector, `and` and further connectors may join more words, but not before
+    /// another entity's name (`Ministry of Defense and Japan` stops at `Defense`) or words that hold
+    /// a head word of their own (`Institute for Peace and Keio University` stops at `Peace`).
+    private func tail(after headEnd: Int, pattern: Int, limit: Int, tokens: SentenceTokens, blocked: [Bool], heads: [Bool]) -> Int {
+        let allowed = connectors[pattern]
+        guard !allowed.isEmpty else { return headEnd }
+        var end = headEnd
+        var cursor = headEnd
+        var joined = 0
+        while tokens.scalar(at: cursor, is: " "), let connectorIndex = tokens.word(startingAt: cursor + 1) {
+            let connector = tokens.words[connectorIndex]
+            let text = tokens.text(connector)
+            guard allowed.contains(text) || (joined > 0 && text == "and"),
+                  tokens.scalar(at: connector.end, is: " "), let firstIndex = tokens.word(startingAt: connector.end + 1) else { break }
+            let first = tokens.words[firstIndex]
+            guard first.capitalised, !stopWords.contains(tokens.text(first)), joined == 0 || !blocked[first.start] else { break }
+            var count = 1
+            var next = first.end
+            var startsAnotherName = heads[first.start]
+            while count < limit, tokens.scalar(at: next, is: " "), let nextIndex = tokens.word(startingAt: next + 1) {
+                let word = tokens.words[nextIndex]
+                guard word.capitalised, !stopWords.contains(tokens.text(word)) else { break }
+                startsAnotherName = startsAnotherName || heads[word.start]
+                next = word.end
+                count += 1
+            }
+            // `Institute for Peace and Keio University` is two names: a joined part may not hold a head word of its own.
+            if joined > 0 && startsAnotherName { break }
+            cursor = next
+            end = cursor
+            joined += 1
+        }
+        return end
+    }
+}
