@@ -43,7 +43,7 @@ let package = Package(
         ),
         // Locating the package root and temporary folders, shared by the test targets.
         .target(name: "StandoffTestSupport", path: "Tests/StandoffTestSupport"),
-        .testTarget(name: "StandoffCoreTests", dependencies: ["StandoffCore", "StandoffTestSupport"], exclude: ["Annotate/Entities/Fixtures"]),
+        .testTarget(name: "StandoffCoreTests", dependencies: ["StandoffCore", "StandoffTestSupport"], exclude: ["Annotate/Entities/Fixtures", "Annotate/Stance/Fixtures"]),
         .testTarget(name: "StandoffArchiveTests", dependencies: ["StandoffArchive", "StandoffTestSupport"]),
         .testTarget(
             name: "StandoffBuildTests",

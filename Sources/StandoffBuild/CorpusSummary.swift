@@ -15,6 +15,8 @@ public struct CorpusSummary: Sendable {
         public var paragraphs: Int
         public var sentences: Int
         public var removed: Int
+        /// The document's stance per target, in target order.
+        public var stances: [DocumentStance] = []
     }
 
     /// Documents in id order.
@@ -27,6 +29,10 @@ public struct CorpusSummary: Sendable {
     public var mentionTypes: [String: Int] = [:]
     /// Stance rows per target and label, keyed `target/label`.
     public var stanceLabels: [String: Int] = [:]
+    /// Stance rule statistics (set up with the rules by the build).
+    public var stanceRules = StanceRuleStatistics()
+    /// The stance targets whose document stance is recorded.
+    public var stanceTargets: [String] = []
     /// Warnings and errors from every stage.
     public var diagnostics: [Diagnostic] = []
     /// Time per stage, summed over documents (packaging is timed by the caller).
@@ -38,7 +44,9 @@ public struct CorpusSummary: Sendable {
             id: document.id, sourceFile: document.sourceFile, sourceSHA256: document.sourceSHA256,
             title: document.metadata.title, authors: document.metadata.authors,
             publication: document.metadata.publication, published: document.metadata.published,
-            paragraphs: document.paragraphs.count, sentences: document.sentences.count, removed: document.removed.count))
+            paragraphs: document.paragraphs.count, sentences: document.sentences.count, removed: document.removed.count,
+            stances: stanceTargets.map { DocumentStance.aggregate(document.stances, target: $0) }))
+        stanceRules.add(document)
         for (table, count) in document.rendered.rowCounts { rowCounts[table, default: 0] += count }
         for line in document.removed { removedReasons[line.reason, default: 0] += 1 }
         for mention in document.mentions { mentionTypes[mention.type, default: 0] += 1 }

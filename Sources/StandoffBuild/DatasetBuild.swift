@@ -58,11 +58,14 @@ public struct DatasetBuild: Sendable {
         }
     }
 
-    /// Runs `pipeline` over every raw file, handing each finished document to `handle`.
-    /// Input errors are collected (every bad file is reported), not thrown.
-    func process(_ pipeline: Pipeline, handle: (Document) throws -> Void) throws -> CorpusSummary {
+    /// Runs `pipeline` over every raw file, handing each finished document to `handle`; `rules`
+    /// name the stance targets and rules the summary counts. Input errors are collected (every
+    /// bad file is reported), not thrown.
+    func process(_ pipeline: Pipeline, rules: RuleSet, handle: (Document) throws -> Void) throws -> CorpusSummary {
         let corpus = try RawCorpus(folder: options.rawFolder)
         var summary = CorpusSummary()
+        summary.stanceTargets = rules.stance.targetList.map(\.id)
+        summary.stanceRules = StanceRuleStatistics(rules: rules.stance)
         var firstWithContent: [String: String] = [:]
         let total = corpus.entries.count
         for (position, entry) in corpus.entries.enumerated() {
@@ -99,7 +102,8 @@ public struct DatasetBuild: Sendable {
     /// Runs the stages up to and including `stage` and writes each document's state as one
     /// JSON line to `build/<stage>.jsonl`.
     public func runStage(_ stage: String) throws -> CorpusSummary {
-        guard let pipeline = try pipeline().prefix(through: stage) else {
+        let rules = try loadRules()
+        guard let pipeline = try pipeline(rules: rules).prefix(through: stage) else {
             throw BuildError.unreadable(path: stage, reason: "no such stage")
         }
         try FileOutput.makeFolder(options.buildFolder)
@@ -108,7 +112,7 @@ public struct DatasetBuild: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let summary = try process(pipeline) { document in
+        let summary = try process(pipeline, rules: rules) { document in
             try output.write(String(decoding: try encoder.encode(document), as: UTF8.self) + "\n")
         }
         try output.close()
@@ -128,10 +132,10 @@ public struct DatasetBuild: Sendable {
         try FileOutput.makeFolder(staging + "/data")
         defer { FileOutput.remove(staging) }
 
-        let tables = try TableFiles(folder: staging + "/data", tables: DatasetTables.all)
+        let tables = try TableFiles(folder: staging + "/data", tables: rules.tables.all)
         let snapshot = options.snapshotFolder.map { AnnotationSnapshot(folder: $0, staging: options.temporaryFolder + "/snapshot") }
         try snapshot?.begin()
-        let summary = try process(pipeline) { document in
+        let summary = try process(pipeline, rules: rules) { document in
             try tables.append(document.rendered)
             try snapshot?.add(document)
         }
@@ -141,11 +145,12 @@ public struct DatasetBuild: Sendable {
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
         for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
-        let package = DataPackage(manifest: manifest, summary: summary, dataFiles: try ReleaseFile.list(in: staging, under: "data"),
+        let package = DataPackage(manifest: manifest, summary: summary, tables: rules.tables, dataFiles: try ReleaseFile.list(in: staging, under: "data"),
                                   rulesFingerprint: rulesFingerprint())
         try FileOutput.write(package.json, to: staging + "/datapackage.json")
         try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint).text, to: staging + "/CITATION.cff")
-        let card = DatasetCard(manifest: manifest, summary: summary, reasonSummaries: reasons, fingerprint: package.fingerprint)
+        let card = DatasetCard(manifest: manifest, summary: summary, tables: rules.tables, stanceRules: rules.stance,
+                               reasonSummaries: reasons, fingerprint: package.fingerprint)
         try FileOutput.write(card.markdown, to: staging + "/README.md")
         try ReleaseChecksums.write(folder: staging)
         let release = options.releaseParent + "/" + manifest.releaseName

@@ -16,17 +16,17 @@ public struct Export: Stage {
     )
 
     /// The tables to encode.
-    public let tables: [TableSchema]
+    public let tables: DatasetTables
 
-    /// Creates the stage for `tables` (all of them by default).
-    public init(tables: [TableSchema] = DatasetTables.all) {
+    /// Creates the stage for `tables` (by default, the tables without stance targets).
+    public init(tables: DatasetTables = DatasetTables()) {
         self.tables = tables
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
         var rendered = RenderedRows()
-        for table in tables {
-            let rows = DatasetTables.rows(of: document, in: table)
+        for table in tables.all {
+            let rows = tables.rows(of: document, in: table)
             var jsonl = ""
             var csv = ""
             for row in rows {
@@ -37,7 +37,7 @@ public struct Export: Stage {
             rendered.csv[table.name] = csv
             rendered.rowCounts[table.name] = rows.count
         }
-        rendered.snapshot = SnapshotEncoding.encode(document)
+        rendered.snapshot = SnapshotEncoding.encode(document, targets: tables.targets.map(\.id))
         document.rendered = rendered
     }
 }

@@ -20,6 +20,7 @@ public enum RowEncoding {
             case let .string(value): line += csvField(value)
             case let .integer(value): line += String(value)
             case let .list(items): line += csvField(items.joined(separator: "; "))
+            case let .records(items): line += csvField(JSONValue.array(items).rendered)
             case .null: break
             }
         }
@@ -37,6 +38,7 @@ public enum RowEncoding {
             case let .string(value): line += jsonString(value)
             case let .integer(value): line += String(value)
             case let .list(items): line += "[" + items.map(jsonString).joined(separator: ",") + "]"
+            case let .records(items): line += JSONValue.array(items).rendered
             case .null: line += "null"
             }
         }

@@ -1,6 +1,6 @@
 /// The committed annotation snapshot of one document, `annotations/documents/<doc_id>.jsonl`:
-/// a header line with the metadata and removed-line counts, then one line per sentence with its
-/// text, mentions and stances.
+/// a header line with the metadata, removed-line counts and document stances, then one line per
+/// sentence with its text, mentions and stances (with their cues).
 ///
 /// It is made for review in git: keys sorted, no timestamps, no absolute paths, and offsets
 /// relative to the sentence, so a rule change shows as exactly the lines it changes, each
@@ -11,8 +11,9 @@ public enum SnapshotEncoding {
     /// The source of a sentence a correction changed.
     public static let correctionSource = "correction"
 
-    /// The document's snapshot lines, LF-terminated.
-    public static func encode(_ document: Document) -> String {
+    /// The document's snapshot lines, LF-terminated; `targets` are the stance targets whose document
+    /// stance the header line records.
+    public static func encode(_ document: Document, targets: [String] = []) -> String {
         var reasons: [String: Int] = [:]
         for line in document.removed { reasons[line.reason, default: 0] += 1 }
         let metadata = document.metadata
@@ -28,6 +29,11 @@ public enum SnapshotEncoding {
             "n_sentences": .integer(document.sentences.count),
             "n_removed": .integer(document.removed.count),
             "removed_by_reason": .object(reasons.mapValues(JSONValue.integer)),
+            "stances": .array(targets.map { target in
+                let stance = DocumentStance.aggregate(document.stances, target: target)
+                return JSONValue.object(["target": .string(target), "label": .string(stance.label), "n_favor": .integer(stance.favor),
+                                         "n_against": .integer(stance.against), "n_none": .integer(stance.none)])
+            }),
         ]).rendered + "\n"
 
         var mentionsBySentence: [Int: [Mention]] = [:]
@@ -47,6 +53,11 @@ public enum SnapshotEncoding {
                 JSONValue.object([
                     "target": .string(stance.target), "label": .string(stance.label),
                     "holder": .string(stance.holder), "rules": .array(stance.rules.map(JSONValue.string)),
+                    "score": .integer(stance.score),
+                    "cues": .array(stance.cues.map { cue in
+                        JSONValue.object(["start": .integer(cue.start - sentence.start), "end": .integer(cue.end - sentence.start),
+                                          "text": .string(cue.text), "rule": .string(cue.rule), "label": .optional(cue.label)])
+                    }),
                 ])
             }
             output += JSONValue.object([

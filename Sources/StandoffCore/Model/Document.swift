@@ -187,15 +187,50 @@ public struct Stance: Sendable, Equatable, Encodable {
     public var rules: [String]
     /// `rule`, or `correction` when a person's correction set it.
     public var source: String = "rule"
+    /// The words that made the rules fire, in text order.
+    public var cues: [StanceCue]
+    /// Favor cue weights minus against cue weights, after the operators; 0 when the sentence is off target.
+    public var score: Int
+    /// Ids of the rules without which the label would differ (each switched off alone), for rule statistics.
+    public var decisive: [String]
 
     /// Creates a stance row.
-    public init(sentenceIndex: Int, target: String, label: String, holder: String, rules: [String], source: String = "rule") {
+    public init(sentenceIndex: Int, target: String, label: String, holder: String, rules: [String], source: String = "rule",
+                cues: [StanceCue] = [], score: Int = 0, decisive: [String] = []) {
         self.sentenceIndex = sentenceIndex
         self.target = target
         self.label = label
         self.holder = holder
         self.rules = rules
         self.source = source
+        self.cues = cues
+        self.score = score
+        self.decisive = decisive
+    }
+}
+
+/// A word or phrase that made a stance rule fire: a cue from `stance-cues.jsonl`, the trigger of
+/// an operator (`not`, `but`, `if`, `?`), a target's topic word or a holder's speech verb.
+public struct StanceCue: Sendable, Equatable, Encodable {
+    /// Code-point offset into the document text.
+    public var start: Int
+    /// Code-point offset just past the cue.
+    public var end: Int
+    /// The cue as written, equal to the document text between `start` and `end`.
+    public var text: String
+    /// The id of the rule it belongs to.
+    public var rule: String
+    /// For a cue rule, the label it gave after the operators (`favor`, `against` or `none`);
+    /// `nil` for operator triggers, topic words and holder words, which give no label.
+    public var label: String?
+
+    /// Creates a cue.
+    public init(start: Int, end: Int, text: String, rule: String, label: String?) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.rule = rule
+        self.label = label
     }
 }
 

@@ -122,6 +122,11 @@ struct SendableRegex: @unchecked Sendable {
         regex = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
     }
 
+    /// The UTF-16 ranges of every non-overlapping match, in text order.
+    func ranges(in text: NSString) -> [NSRange] {
+        regex.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
+    }
+
     /// Whether the pattern matches, and the text of the named group (trimmed), if it took part.
     func firstMatch(in text: NSString, group: String?) -> (matched: Bool, value: String?) {
         let range = NSRange(location: 0, length: text.length)

@@ -6,12 +6,14 @@
 public struct Validate: Stage {
     public static let description = StageDescription(
         identifier: "validate",
-        summary: "Check offsets, sentence coverage, paragraph bounds, labels and that every raw line is either body or recorded as removed.",
+        summary: "Check offsets, sentence coverage, paragraph bounds, mention types, one stance row per sentence and target with a known label, holder and in-sentence cues, and that every raw line is either body or recorded as removed.",
         requires: [.body, .removedLines, .sentences, .mentions, .stances],
         assigns: [.validated],
         examples: [
             StageExample(input: "text \"Talks resumed.\", sentence 0..<5 \"Talks\"",
                          output: "error: invariant 'sentence-coverage' violated: \"resumed.\" (5..<14) is in no sentence"),
+            StageExample(input: "target japan-dprk-dialogue, a sentence with no stance row for it",
+                         output: "error: invariant 'stance-rows' violated: 0 rows for target 'japan-dprk-dialogue'; every sentence has exactly one per target"),
         ]
     )
 
@@ -20,8 +22,13 @@ public struct Validate: Stage {
     /// Stance labels the stance table may hold.
     public static let stanceLabels: Set<String> = ["favor", "against", "none"]
 
+    /// The stance targets every sentence needs exactly one row for; empty checks only the rows present.
+    public let targets: [String]
+
     /// Creates the stage.
-    public init() {}
+    public init(targets: [String] = []) {
+        self.targets = targets
+    }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
         let scalars = Array(document.text.unicodeScalars)
@@ -82,9 +89,34 @@ public struct Validate: Stage {
                 throw fail("mention-type", sentence: mention.sentenceIndex, "type '\(mention.type)' is not one of \(Validate.mentionTypes.sorted().joined(separator: ", "))")
             }
         }
+        // Stances: one row per sentence and target, a known label and holder, cues that are their text.
+        let entities = Set(document.mentions.map(\.entityID))
+        var rows: [Int: [String: Int]] = [:]
         for stance in document.stances {
             guard document.sentences.indices.contains(stance.sentenceIndex), Validate.stanceLabels.contains(stance.label) else {
                 throw fail("stance-label", sentence: stance.sentenceIndex, "label '\(stance.label)' is not one of favor, against, none, or the sentence does not exist")
+            }
+            if !targets.isEmpty && !targets.contains(stance.target) {
+                throw fail("stance-target", sentence: stance.sentenceIndex, "target '\(stance.target)' is not declared in stance-targets.jsonl; declare it or fix the correction that names it")
+            }
+            guard stance.holder == StanceAnnotator.author || entities.contains(stance.holder) else {
+                throw fail("stance-holder", sentence: stance.sentenceIndex, "holder '\(stance.holder)' is neither 'author' nor an entity this document mentions; fix the holder rule or the correction")
+            }
+            let sentence = document.sentences[stance.sentenceIndex]
+            for cue in stance.cues {
+                guard sentence.start <= cue.start, cue.start < cue.end, cue.end <= sentence.end, slice(cue.start, cue.end) == cue.text else {
+                    throw fail("stance-cue", sentence: stance.sentenceIndex, "cue '\(cue.text)' of rule '\(cue.rule)' at \(cue.start)..<\(cue.end) is not that text inside its sentence")
+                }
+                if let label = cue.label, !Validate.stanceLabels.contains(label) {
+                    throw fail("stance-cue", sentence: stance.sentenceIndex, "cue '\(cue.text)' has label '\(label)', not one of favor, against, none")
+                }
+            }
+            rows[stance.sentenceIndex, default: [:]][stance.target, default: 0] += 1
+        }
+        for sentence in document.sentences {
+            let counts = rows[sentence.index] ?? [:]
+            for target in Set(targets).union(counts.keys).sorted() where counts[target, default: 0] != 1 {
+                throw fail("stance-rows", sentence: sentence.index, "\(counts[target, default: 0]) rows for target '\(target)'; every sentence has exactly one per target")
             }
         }
 
