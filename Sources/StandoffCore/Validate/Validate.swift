@@ -25,9 +25,13 @@ public struct Validate: Stage {
     /// The stance targets every sentence needs exactly one row for; empty checks only the rows present.
     public let targets: [String]
 
+    /// Entity ids a stance holder may name besides those the document mentions (the gazetteer's).
+    public let knownEntities: Set<String>
+
     /// Creates the stage.
-    public init(targets: [String] = []) {
+    public init(targets: [String] = [], knownEntities: Set<String> = []) {
         self.targets = targets
+        self.knownEntities = knownEntities
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
@@ -99,8 +103,8 @@ public struct Validate: Stage {
             if !targets.isEmpty && !targets.contains(stance.target) {
                 throw fail("stance-target", sentence: stance.sentenceIndex, "target '\(stance.target)' is not declared in stance-targets.jsonl; declare it or fix the correction that names it")
             }
-            guard stance.holder == StanceAnnotator.author || entities.contains(stance.holder) else {
-                throw fail("stance-holder", sentence: stance.sentenceIndex, "holder '\(stance.holder)' is neither 'author' nor an entity this document mentions; fix the holder rule or the correction")
+            guard stance.holder == StanceAnnotator.author || entities.contains(stance.holder) || knownEntities.contains(stance.holder) else {
+                throw fail("stance-holder", sentence: stance.sentenceIndex, "holder '\(stance.holder)' is neither 'author' nor an entity of the gazetteer or this document; fix the holder rule or the correction")
             }
             let sentence = document.sentences[stance.sentenceIndex]
             for cue in stance.cues {

@@ -54,6 +54,7 @@ struct HolderResolver: Sendable {
         let kind: StanceHolderRule.Kind
         let keys: [String]
         let refersTo: String?
+        let notFollowedBy: Set<String>
     }
 
     let phrases: [Phrase]
@@ -63,7 +64,8 @@ struct HolderResolver: Sendable {
         for line in rules {
             guard let kind = line.rule.resolvedKind else { continue }
             for word in line.rule.words {
-                phrases.append(Phrase(rule: line.rule.id, kind: kind, keys: StanceText(word).tokens.map(\.key), refersTo: line.rule.refersTo))
+                phrases.append(Phrase(rule: line.rule.id, kind: kind, keys: StanceText(word).tokens.map(\.key), refersTo: line.rule.refersTo,
+                                      notFollowedBy: Set(line.rule.notFollowedBy ?? [])))
             }
         }
         // Longer phrases first, so `the paper` is found before `the`.
@@ -83,7 +85,8 @@ struct HolderResolver: Sendable {
             let count = phrase.keys.count
             guard count <= text.tokens.count else { continue }
             for start in 0...(text.tokens.count - count) where !covered.contains(start) {
-                if (0..<count).allSatisfy({ text.tokens[start + $0].key == phrase.keys[$0] }) {
+                if (0..<count).allSatisfy({ text.tokens[start + $0].key == phrase.keys[$0] }),
+                   !(start + count < text.tokens.count && phrase.notFollowedBy.contains(text.tokens[start + count].key)) {
                     found.append((phrase, start, count))
                     covered.formUnion(start..<(start + count))
                 }

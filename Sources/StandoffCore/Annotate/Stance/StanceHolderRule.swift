@@ -37,6 +37,8 @@ public struct StanceHolderRule: Decodable, Sendable, Equatable {
     public var words: [String]
     /// Pronoun lines: the entity type the pronoun stands for, `PERSON` or `ORG`.
     public var refersTo: String?
+    /// Words that, right after one of `words`, cancel it (`finds itself` is no judgement).
+    public var notFollowedBy: [String]?
     /// Short passages whose last sentence must be attributed to the marked mention.
     public var match: [String]
     /// Passages whose last sentence must stay the author's.
@@ -46,5 +48,5 @@ public struct StanceHolderRule: Decodable, Sendable, Equatable {
     public var resolvedKind: Kind? { Kind(rawValue: kind) }
 
     /// The keys a line may use, in the file's `snake_case`.
-    static let keys: Set<String> = ["id", "summary", "kind", "words", "refers_to", "match", "no_match"]
+    static let keys: Set<String> = ["id", "summary", "kind", "words", "refers_to", "not_followed_by", "match", "no_match"]
 }

@@ -19,7 +19,8 @@ public struct StanceTarget: Decodable, Sendable, Equatable {
     public struct Party: Decodable, Sendable, Equatable {
         /// The country's entity id, e.g. `japan`.
         public var id: String
-        /// Other entity ids that stand for the country: its capital, leaders, government bodies.
+        /// Other entity ids that stand for the country: its capital, leaders, government bodies (and,
+        /// for North Korea, `kim`: a bare family name no earlier full name resolved).
         public var entities: [String]
     }
 

@@ -12,14 +12,16 @@ struct SentenceMention: Sendable, Equatable {
 /// entity mentions around them.
 ///
 /// Each topic word (`summit`, `talks`, `diplomacy`, …) gets its participants: the names joined to
-/// it before (`Japan-North Korea summit`, `Tokyo’s diplomacy`, `Japan’s attempts to talk`) and after
+/// it before (`Japan-North Korea summit`, `Tokyo’s diplomacy`, `Japan’s attempts to talk`, not
+/// `Seoul welcomed the talks`) and after
 /// (`summit with Kim`, `talks between Japan and North Korea`, `meet Kim`). A mention belongs to a
 /// party (see ``StanceTarget``); a country, nationality or person outside both parties is a third
 /// party. The sentence's reference is then:
 /// - `named` when some topic word's participants, or failing those the sentence's mentions, cover
 ///   both parties;
 /// - `other` when the talks named are someone else's (a third party takes part, or the sentence
-///   names one party and a third country);
+///   names one party and a third country, or two third countries and no party); one third
+///   country alone is an onlooker (`Washington should welcome the summit`);
 /// - `implied` when the talks named have at most one party and no third: they are the target's
 ///   if the running topic is, or if the sentence names one party and the previous sentence of the
 ///   paragraph named the other (`Kim sent condolences. Kishida said he hoped to hold a summit.`).
@@ -109,7 +111,8 @@ struct TargetDetector: Sendable {
         // Mentions that take part in someone else's talks say nothing about these, nor do venues.
         let free = mentions.indices.filter { !taken.contains($0) && !isVenue(mentions[$0], in: text) }
         let freeParties = Set(free.compactMap { if case let .party(party) = side(of: mentions[$0]) { party } else { nil } })
-        let freeThirdCountry = free.contains { side(of: mentions[$0]) == .thirdCountry }
+        let freeThirdCountries = Set(free.filter { side(of: mentions[$0]) == .thirdCountry }.map { mentions[$0].entityID })
+        let freeThirdCountry = !freeThirdCountries.isEmpty
 
         var named: [Range<Int>] = []
         var implied: [Range<Int>] = []
@@ -123,7 +126,9 @@ struct TargetDetector: Sendable {
             let parties = Set(sides.compactMap { if case let .party(party) = $0 { party } else { nil } })
             if parties.union(freeParties).count == 2 {
                 named.append(topic)
-            } else if freeThirdCountry {
+            } else if freeThirdCountry && !parties.union(freeParties).isEmpty || freeThirdCountries.count >= 2 {
+                // One party and a third country: the third country is the likelier counterpart; two
+                // third countries and no party: they are the two sides.
                 other = true
             } else {
                 implied.append(topic)
@@ -180,9 +185,12 @@ struct TargetDetector: Sendable {
     }
 
     // The gaps are tested on short strings; one compiled expression each, shared.
-    static let leftGap = try! SendableRegex("^(?:['’]s)?(?:[ ][a-z][a-z-]*){0,2}[ ]$|^(?:['’]s)?[ ]?$", caseSensitive: true)
+    // Before the topic word: a possessive and up to two words (`Japan’s attempts to talk`), or at most
+    // one modifier (`U.S.-North Korea denuclearization talks`); more words would cross a verb.
+    static let leftGap = try! SendableRegex("^['’]s(?:[ ][a-z][a-z-]*){0,2}[ ]$|^(?:[ ][a-z][a-z-]*)?[ ]$|^['’]s[ ]?$", caseSensitive: true)
     static let rightGap = try! SendableRegex("^[ ](?:(?:with|between|to|toward|towards|and)[ ](?:[a-z][\\p{L}-]*[ ]){0,2})?$", caseSensitive: true)
-    static let joiner = try! SendableRegex("^(?:[ ]?[-–/][ ]?|,[ ]|[ ]and[ ]|,[ ]and[ ])$", caseSensitive: true)
+    // Names joined into one side list: hyphens, dashes, slashes, `and` (a bare comma may end a clause).
+    static let joiner = try! SendableRegex("^(?:[ ]?[-–/][ ]?|[ ]and[ ]|,[ ]and[ ])$", caseSensitive: true)
 
     static func matches(_ regex: SendableRegex, _ text: String) -> Bool {
         regex.firstMatch(in: NSString(string: text), group: nil).matched

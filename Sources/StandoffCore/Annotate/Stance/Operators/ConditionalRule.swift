@@ -9,7 +9,7 @@ struct ConditionalRule: StanceOperator {
         identifier: "conditional",
         summary: "Cues inside an if, unless, whether or as-long-as clause give no label.",
         examples: [
-            StanceRuleExample("The risk is real only if Tokyo rewards Pyongyang for talks.", label: "none"),
+            StanceRuleExample("Tokyo will act only if talks prove worth attempting.", label: "none"),
             StanceRuleExample("It is unclear whether a summit would be worth attempting.", label: "none"),
             StanceRuleExample("If the talks stall, a summit is still worth attempting.", label: "favor", fires: false),
         ]

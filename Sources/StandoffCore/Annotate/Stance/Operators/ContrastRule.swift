@@ -11,9 +11,9 @@ struct ContrastRule: StanceOperator {
         identifier: "contrast",
         summary: "After but/however, or outside a while/although/despite clause, the dominant clause's cues outweigh the conceded ones.",
         examples: [
-            StanceRuleExample("Talks with Pyongyang are risky, but they are worth attempting.", label: "favor"),
+            StanceRuleExample("Talks with Pyongyang may seem pointless, but they are worth attempting.", label: "favor"),
             StanceRuleExample("While a summit is worth attempting in principle, talks now would only reward Pyongyang.", label: "against"),
-            StanceRuleExample("Although dialogue would be welcome, Tokyo should not hold a summit now.", label: "against"),
+            StanceRuleExample("Although a summit is worth attempting, Tokyo should not hold one now.", label: "against"),
             StanceRuleExample("But a summit with Pyongyang is worth attempting.", label: "favor", fires: false),
         ]
     )

@@ -8,7 +8,7 @@ struct QuestionRule: StanceOperator {
         summary: "A sentence ending in a question mark asks rather than argues, so its cues give no label.",
         examples: [
             StanceRuleExample("Would a summit be a good idea for Tokyo?", label: "none"),
-            StanceRuleExample("Should Tokyo reject talks with Pyongyang?", label: "none"),
+            StanceRuleExample("Is a summit with Pyongyang worth attempting?", label: "none"),
             StanceRuleExample("A summit would be a good idea for Tokyo.", label: "favor", fires: false),
         ]
     )
