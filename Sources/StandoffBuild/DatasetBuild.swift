@@ -117,6 +117,19 @@ public struct DatasetBuild: Sendable {
         return summary
     }
 
+    /// Runs the stages through `validate` in memory and returns what they saw, writing nothing:
+    /// the counts `standoff stats` prints. Errors fail as they would in a build.
+    public func statistics() throws -> CorpusSummary {
+        guard let pipeline = try pipeline().prefix(through: Validate.description.identifier) else {
+            throw BuildError.unreadable(path: Validate.description.identifier, reason: "no such stage")
+        }
+        let summary = try process(pipeline) { _ in }
+        if !summary.errors.isEmpty {
+            throw BuildError.failed(errors: summary.errors.sorted().map(\.rendered), reportPath: nil)
+        }
+        return summary
+    }
+
     /// Runs every stage and writes the release folder `build/release/<name>-<version>/`:
     /// `data/` tables, `README.md` (the dataset card) and `SHA256SUMS`.
     public func export() throws -> (summary: CorpusSummary, releaseFolder: String) {
