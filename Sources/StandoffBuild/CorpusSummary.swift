@@ -42,6 +42,12 @@ public struct CorpusSummary: Sendable {
         statistics.add(document)
     }
 
+    /// `5 documents, 159 sentences, 473 mentions, 47 removed lines, 0 warnings`.
+    public var line: String {
+        "\(documents.count) documents, \(rowCounts["sentences"] ?? 0) sentences, \(rowCounts["mentions"] ?? 0) mentions, " +
+            "\(rowCounts["removed"] ?? 0) removed lines, \(warnings.count) warnings"
+    }
+
     /// The errors among the diagnostics.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     /// The warnings among the diagnostics.
