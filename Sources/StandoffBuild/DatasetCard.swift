@@ -170,7 +170,7 @@ public struct DatasetCard: Sendable {
         | sentences | \(count("sentences")) |
         | removed lines | \(count("removed")) |
 
-        """ + tally("Mentions per type", summary.mentionTypes) + tally("Stance rows per target and label", summary.stanceLabels) + """
+        """ + summary.statistics.markdown(level: 3) + """
         ## Integrity and reproducibility
 
         After extracting, `sha256sum -c SHA256SUMS` checks every file. The archives are rebuilt
@@ -191,7 +191,11 @@ public struct DatasetCard: Sendable {
         Boilerplate removal and sentence splitting are rules: a page laid out unlike the ones the
         rules were written for can keep a stray label or lose a short paragraph (every removed
         line is in `removed`, so such losses can be found and corrected). Metadata is what the page
-        states: a missing title, author or date is left empty, never guessed.
+        states: a missing title, author or date is left empty, never guessed. Stance labels come from
+        cue lexicons and a few operators: an argument made without a cue word (a reason listed after
+        "for two reasons"), an objection the author reports only to rebut it, or a speaker introduced
+        without a verb of saying can be missed or mislabelled; every row names its rules and cues so
+        such cases can be found, and `standoff correct stance` fixes one without bending a rule.
 
         ## Changes
 
@@ -258,30 +262,7 @@ public struct DatasetCard: Sendable {
 
 
         """
-        for target in summary.stanceTargets {
-            text += "| doc_id | `\(target)` | favor | against | none |\n|---|---|---:|---:|---:|\n"
-            for document in summary.documents {
-                guard let stance = document.stances.first(where: { $0.target == target }) else { continue }
-                text += "| `\(document.id)` | \(stance.label) | \(stance.favor) | \(stance.against) | \(stance.none) |\n"
-            }
-            text += "\n"
-        }
-        text += """
-        **Rule statistics** (as in Snorkel's labelling-function analysis), over all \(summary.stanceRules.stanceRows) stance rows:
-        `fired` rows, `coverage` (their share), `overlaps` (rows where a favor or against cue of
-        another rule also fired), for cue rules `agreements` and `conflicts` (another cue gave the
-        same, or the opposite, label; a cue that gives `none` abstains), and `decided` (rows whose
-        label would change if this rule alone were switched off).
-
-
-        """ + summary.stanceRules.markdown + "\n"
-        return text
-    }
-
-    /// A two-column count table under a heading, or a line saying there is nothing to count.
-    private func tally(_ heading: String, _ counts: [String: Int]) -> String {
-        guard !counts.isEmpty else { return "\(heading): none in this version.\n\n" }
-        return "\(heading):\n\n| | |\n|---|---:|\n" + counts.sorted { $0.key < $1.key }.map { "| \($0.key) | \($0.value) |" }.joined(separator: "\n") + "\n\n"
+        return text + summary.stanceMarkdown(level: 4)
     }
 
     private func count(_ table: String) -> Int { summary.rowCounts[table, default: 0] }

@@ -22,13 +22,16 @@ public struct Correct: Stage {
 
     /// The corrections, grouped by document.
     public let corrections: CorrectionSet
+    /// The country of an entity id, so a corrected mention carries the same `country` a rule's would.
+    public let country: @Sendable (String) -> String?
     /// The declared stance targets; a stance correction for another target is reported, not applied.
     /// Empty accepts any target.
     public let targets: [String]
 
     /// Creates the stage.
-    public init(corrections: CorrectionSet, targets: [String] = []) {
+    public init(corrections: CorrectionSet, country: @escaping @Sendable (String) -> String? = { _ in nil }, targets: [String] = []) {
         self.corrections = corrections
+        self.country = country
         self.targets = targets
     }
 
@@ -114,6 +117,7 @@ public struct Correct: Stage {
                                   type: correction.type ?? "", entityID: correction.entityId ?? "",
                                   entityName: correction.entityName ?? correction.text ?? "", rule: "correction")
             mention.source = "correction"
+            mention.country = country(mention.entityID)
             document.mentions.append(mention)
             return true
         case .removeMention:
@@ -129,6 +133,7 @@ public struct Correct: Stage {
             mention.type = type
             mention.entityID = entity
             mention.entityName = correction.entityName ?? mention.entityName
+            mention.country = country(entity)
             mention.source = "correction"
             document.mentions[existing] = mention
             return true

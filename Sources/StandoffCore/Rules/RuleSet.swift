@@ -53,7 +53,8 @@ extension Pipeline {
             Clean(lexicon: rules.boilerplate, corrections: corrections),
             Split(splitter: SentenceSplitter(lexicon: rules.abbreviations)),
             Annotate(entities: EntityAnnotator(rules: rules.entities), stance: StanceAnnotator(rules: rules.stance)),
-            Correct(corrections: corrections, targets: rules.stance.targetList.map(\.id)),
+            Correct(corrections: corrections, country: { [gazetteer = rules.entities.gazetteer] in gazetteer.country(of: $0) },
+                    targets: rules.stance.targetList.map(\.id)),
             Validate(targets: rules.stance.targetList.map(\.id), knownEntities: Set(rules.entities.gazetteer.entries.map(\.rule.id))),
             Export(tables: rules.tables),
         ])

@@ -57,7 +57,8 @@ public struct StanceAnnotator: Sendable {
         for mention in document.mentions {
             let offset = document.sentences[mention.sentenceIndex].start
             mentionsBySentence[mention.sentenceIndex, default: []].append(
-                SentenceMention(range: (mention.start - offset)..<(mention.end - offset), entityID: mention.entityID, type: mention.type))
+                SentenceMention(range: (mention.start - offset)..<(mention.end - offset), entityID: mention.entityID, type: mention.type,
+                                country: mention.country))
         }
 
         var memory = HolderResolver.Memory()

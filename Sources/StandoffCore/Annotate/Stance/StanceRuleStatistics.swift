@@ -81,6 +81,17 @@ public struct StanceRuleStatistics: Sendable, Equatable {
         return "\(tenths / 10).\(tenths % 10)%"
     }
 
+    /// The figures as JSON: the row count and one object per rule, in rule order.
+    public var json: JSONValue {
+        .object([
+            "stance_rows": .integer(stanceRows),
+            "rules": .array(rows.map { row in
+                .object(["rule": .string(row.rule), "kind": .string(row.kind), "fired": .integer(row.fired), "overlaps": .integer(row.overlaps),
+                         "agreements": .integer(row.agreements), "conflicts": .integer(row.conflicts), "decided": .integer(row.decided)])
+            }),
+        ])
+    }
+
     /// The figures as a Markdown table.
     public var markdown: String {
         var table = "| rule | kind | fired | coverage | overlaps | agreements | conflicts | decided |\n|---|---|---:|---:|---:|---:|---:|---:|\n"

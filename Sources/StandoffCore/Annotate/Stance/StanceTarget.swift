@@ -8,8 +8,9 @@
 ///  "match": ["Tokyo wants a summit with Pyongyang."], "no_match": ["Washington wants a summit with Beijing."]}
 /// ```
 ///
-/// A mention belongs to a party when its entity is the party's id or one of its `entities` (a
-/// capital, a leader, a ministry). Each target adds four columns to the `documents` table, named
+/// A mention belongs to a party when its `country` is the party's id (the gazetteer gives Tokyo,
+/// Kishida and the Diet the country `japan`) or its entity is one of the party's `entities`, which
+/// list only what has no country of its own. Each target adds four columns to the `documents` table, named
 /// after its id with `-` turned into `_`: `<prefix>_stance`, `<prefix>_n_favor`,
 /// `<prefix>_n_against`, `<prefix>_n_none`. `match` examples are sentences that refer to the
 /// target, `no_match` examples sentences that do not; each runs after a context sentence that
@@ -19,8 +20,8 @@ public struct StanceTarget: Decodable, Sendable, Equatable {
     public struct Party: Decodable, Sendable, Equatable {
         /// The country's entity id, e.g. `japan`.
         public var id: String
-        /// Other entity ids that stand for the country: its capital, leaders, government bodies (and,
-        /// for North Korea, `kim`: a bare family name no earlier full name resolved).
+        /// Entity ids without that country in the gazetteer that still stand for the party (nationals
+        /// such as abductees' families; for North Korea, `kim`: a bare family name nothing resolved).
         public var entities: [String]
     }
 

@@ -6,6 +6,8 @@ struct SentenceMention: Sendable, Equatable {
     let range: Range<Int>
     let entityID: String
     let type: String
+    /// The country the entity stands for or acts for, where the gazetteer records one.
+    var country: String? = nil
 }
 
 /// Decides whether a sentence refers to a target's talks, from the target's topic words and the
@@ -15,8 +17,8 @@ struct SentenceMention: Sendable, Equatable {
 /// it before (`Japan-North Korea summit`, `Tokyo’s diplomacy`, `Japan’s attempts to talk`, not
 /// `Seoul welcomed the talks`) and after
 /// (`summit with Kim`, `talks between Japan and North Korea`, `meet Kim`). A mention belongs to a
-/// party (see ``StanceTarget``); a country, nationality or person outside both parties is a third
-/// party. The sentence's reference is then:
+/// party by its country (`Tokyo`, `Kishida` → `japan`) or the target's entity lists (see
+/// ``StanceTarget``); a country, nationality or person outside both parties is a third party. The sentence's reference is then:
 /// - `named` when some topic word's participants, or failing those the sentence's mentions, cover
 ///   both parties;
 /// - `other` when the talks named are someone else's (a third party takes part, or the sentence
@@ -83,10 +85,14 @@ struct TargetDetector: Sendable {
         case none
     }
 
+    /// A mention's side: by its entity or its `country` (`Tokyo`, `Kishida` → Japan); countries and
+    /// nationalities of other countries are third countries; regions (no country) and
+    /// organisations of other countries take no side.
     func side(of mention: SentenceMention) -> Side {
         if let party = target.partyOfEntity[mention.entityID] { return .party(party) }
+        if let country = mention.country, let party = target.partyOfEntity[country] { return .party(party) }
         switch mention.type {
-        case "GPE", "NORP": return .thirdCountry
+        case "GPE", "NORP": return mention.country == nil ? .none : .thirdCountry
         case "PERSON": return .otherPerson
         default: return .none
         }
