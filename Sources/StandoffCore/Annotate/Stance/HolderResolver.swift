@@ -129,7 +129,10 @@ struct HolderResolver: Sendable {
             var clauseStart = hit.start
             while clauseStart > 0 {
                 let previous = tokens[clauseStart - 1]
-                if text.isClauseBreak(clauseStart - 1) || Self.quotes.contains(previous.key) || Self.clauseStarters.contains(previous.key) { break }
+                // `South Korea and the United States might find`: `and` between names joins one subject.
+                let joinsNames = (previous.key == "and" || previous.key == "or") && clauseStart >= 2
+                    && mentions.contains { $0.range.contains(tokens[clauseStart - 2].start) }
+                if text.isClauseBreak(clauseStart - 1) || Self.quotes.contains(previous.key) || (Self.clauseStarters.contains(previous.key) && !joinsNames) { break }
                 clauseStart -= 1
             }
             let before = clauseStart..<hit.start
