@@ -40,6 +40,10 @@ extension DatasetDiff {
             "old": side(old),
             "new": side(new),
             "has_changes": .bool(hasChanges),
+            "columns": .object([
+                "added": .object(columnsAdded.mapValues(strings)),
+                "removed": .object(columnsRemoved.mapValues(strings)),
+            ]),
             "documents": .object([
                 "added": .array(documentsAdded.map(document)),
                 "removed": .array(documentsRemoved.map(document)),

@@ -33,6 +33,12 @@ extension DatasetDiff {
             writer.line("| \(table) | \(before) | \(after) | \(after == before ? "0" : after > before ? "+\(after - before)" : "−\(before - after)") |")
         }
         writer.blank()
+        for (verb, columns) in [("gained", columnsAdded), ("lost", columnsRemoved)] {
+            for (table, names) in columns.sorted(by: { $0.key < $1.key }) {
+                writer.line("`\(table)` \(verb) column\(names.count == 1 ? "" : "s") \(codes(names)).")
+                writer.blank()
+            }
+        }
         guard hasChanges else {
             writer.line("No row of any table differs.")
             return writer.text

@@ -193,6 +193,11 @@ public struct DatasetDiff: Sendable, Equatable {
     public var old: Side
     /// The new release.
     public var new: Side
+    /// Columns only the new release's rows have, by table (later versions add columns).
+    /// Tables empty in either release are left out: their columns cannot be seen.
+    public var columnsAdded: [String: [String]] = [:]
+    /// Columns only the old release's rows have, by table.
+    public var columnsRemoved: [String: [String]] = [:]
     /// Documents only in the new release, by id.
     public var documentsAdded: [DocumentRef] = []
     /// Documents only in the old release, by id.
@@ -278,6 +283,13 @@ public struct DatasetDiff: Sendable, Equatable {
     public init(old: ReleaseTables, new: ReleaseTables) {
         self.old = Side(label: old.label, fingerprint: old.fingerprint, rowCounts: old.tables.mapValues(\.count))
         self.new = Side(label: new.label, fingerprint: new.fingerprint, rowCounts: new.tables.mapValues(\.count))
+        for table in Set(old.tables.keys).union(new.tables.keys) {
+            let (was, now) = (old.rows(table), new.rows(table))
+            guard !was.isEmpty, !now.isEmpty else { continue }
+            let (oldColumns, newColumns) = (Set(was.flatMap(\.values.keys)), Set(now.flatMap(\.values.keys)))
+            if !newColumns.subtracting(oldColumns).isEmpty { columnsAdded[table] = newColumns.subtracting(oldColumns).sorted() }
+            if !oldColumns.subtracting(newColumns).isEmpty { columnsRemoved[table] = oldColumns.subtracting(newColumns).sorted() }
+        }
         let before = Corpus(old)
         let after = Corpus(new)
         for id in Set(before.documents.keys).union(after.documents.keys).sorted() {

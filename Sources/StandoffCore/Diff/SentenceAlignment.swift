@@ -25,7 +25,7 @@ enum SentenceAlignment {
         return pairs
     }
 
-    /// The classic dynamic programme, ties broken towards earlier old sentences so the result is deterministic.
+    /// The classic dynamic programme; on a tie the old sentence is passed over first, so equal inputs always align the same way.
     private static func longestCommonSubsequence(_ old: [String], _ new: [String]) -> [(old: Int, new: Int)] {
         let columns = new.count + 1
         // lengths[i * columns + j]: the LCS length of old[i...] and new[j...].
