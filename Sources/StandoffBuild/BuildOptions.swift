@@ -15,10 +15,14 @@ public struct BuildOptions: Sendable {
     /// Folder of the committed annotation snapshot (`annotations/documents`), refreshed by
     /// `export` and `run`; `nil` leaves it alone (tests, and builds of other corpora).
     public var snapshotFolder: String?
+    /// A previous release (archive or folder) whose differences from this one the dataset card
+    /// lists as release notes; `nil` for none.
+    public var previousRelease: String?
 
     /// Creates options; the defaults are the project layout.
     public init(rawFolder: String = "raw", annotationsFolder: String = "annotations", buildFolder: String = "build",
-                strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false, snapshotFolder: String? = nil) {
+                strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false, snapshotFolder: String? = nil,
+                previousRelease: String? = nil) {
         self.rawFolder = rawFolder
         self.annotationsFolder = annotationsFolder
         self.buildFolder = buildFolder
@@ -26,6 +30,7 @@ public struct BuildOptions: Sendable {
         self.sourceDateEpoch = sourceDateEpoch
         self.progress = progress
         self.snapshotFolder = snapshotFolder
+        self.previousRelease = previousRelease
     }
 
     /// `annotations/dataset.json`.

@@ -12,15 +12,18 @@ struct ReleaseReaderTests {
     static let fixtureRaw = Repository.path("Tests/StandoffBuildTests/Fixtures/mixed-outlets/raw")
 
     /// Builds the fixture corpus with a copy of the project's rules, `edit`ed (rule file name →
-    /// its text → the new text), and returns the build folder and its two archives.
-    static func build(in folder: TemporaryFolder, name: String, edit: (String, String) -> String = { $1 }) throws -> (release: String, archives: [String]) {
+    /// its text → the new text), into `<folder>/<name>/build` (or `buildFolder`), and returns the
+    /// release folder and the two archives.
+    static func build(in folder: TemporaryFolder, name: String, buildFolder: String? = nil, previous: String? = nil,
+                      edit: (String, String) -> String = { $1 }) throws -> (release: String, archives: [String]) {
         let annotations = folder.path + "/" + name + "/annotations"
         try folder.write(name + "/annotations/dataset.json", try folder.readProject("annotations/dataset.json"))
         for file in RuleSet.FileName.all {
             let text = try Repository.text("annotations/rules/" + file)
             try folder.write(name + "/annotations/rules/" + file, Array(edit(file, text).utf8))
         }
-        let options = BuildOptions(rawFolder: fixtureRaw, annotationsFolder: annotations, buildFolder: folder.path + "/" + name + "/build")
+        let options = BuildOptions(rawFolder: fixtureRaw, annotationsFolder: annotations, buildFolder: buildFolder ?? folder.path + "/" + name + "/build",
+                                   previousRelease: previous)
         let result = try DatasetBuild(options: options).run()
         return (try #require(FileManager.default.contentsOfDirectory(atPath: options.releaseParent).first.map { options.releaseParent + "/" + $0 }),
                 result.archives)

@@ -11,6 +11,10 @@ struct RunCommand: ParsableCommand {
         build/dist/<name>-<version>.tar.gz and .zip, and build/validation.json. If any raw file is
         bad or any invariant fails, every problem is reported and no archive is written.
         Archive entry times come from SOURCE_DATE_EPOCH, or the release date in annotations/dataset.json.
+        With --previous, the dataset card's "Changes" section also summarises what changed since that
+        release ('standoff diff' in short: counts, stance transitions, a few examples per kind):
+          standoff run --previous build/dist/japan-dprk-summit-commentary-0.1.0.tar.gz
+        The previous release is read before anything is written, so it may be the archive this run replaces.
         """
     )
 
@@ -19,9 +23,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Refuse to replace an archive of this version whose data differ (use for published releases).")
     var release = false
 
+    @Option(name: .long, help: ArgumentHelp("A previous release (archive or folder) to summarise the changes since, in the dataset card.", valueName: "path"))
+    var previous: String?
+
     func run() throws {
         try reportingErrors {
-            let result = try DatasetBuild(options: build.options()).run(release: release)
+            var options = try build.options()
+            options.previousRelease = previous
+            let result = try DatasetBuild(options: options).run(release: release)
             report(result.summary, wrote: result.archives, timings: build.timings)
         }
     }
