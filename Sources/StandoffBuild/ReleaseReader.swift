@@ -38,6 +38,17 @@ public enum ReleaseReader {
         return try tables(files: files, source: path)
     }
 
+    /// SHA-256 over the bytes of the archive at `path`, or over the paths and bytes of every file
+    /// below the folder at `path`: what a build's record of its inputs holds for a previous release.
+    public static func contentFingerprint(_ path: String) throws -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw BuildError.unreadable(path: path, reason: "no such file or folder; give a release archive (.tar.gz or .zip) or an unpacked release folder")
+        }
+        guard isFolder.boolValue else { return try FileOutput.sha256(ofFile: path) }
+        return FileOutput.sha256(ofText: try FileOutput.files(below: path).map { "\(try FileOutput.sha256(ofFile: path + "/" + $0))  \($0)\n" }.joined())
+    }
+
     /// The tables of a release given as its files (archive paths → bytes); `source` names it in errors.
     public static func tables(files: [String: [UInt8]], source: String) throws -> ReleaseTables {
         let marker = "data/documents.jsonl"

@@ -49,6 +49,22 @@ struct ReleaseNotesTests {
         #expect(tables.rows("removed").contains { $0.string("reason") == "after-body" && $0.integer("line") == 22 })
     }
 
+    @Test func anUnchangedRunIsRebuiltWhenAPreviousReleaseIsGiven() throws {
+        let folder = try TemporaryFolder()
+        let first = try ReleaseReaderTests.build(in: folder, name: "first")
+        let raw = ReleaseReaderTests.fixtureRaw
+        var options = BuildOptions(rawFolder: raw, annotationsFolder: folder.path + "/first/annotations", buildFolder: folder.path + "/first/build")
+        #expect(try DatasetBuild(options: options).run(reuse: true).upToDate != nil, "nothing changed since the build")
+        // The card would change, so the run is not up to date; comparing a release with itself shows no change.
+        options.previousRelease = first.archives[0]
+        #expect(try DatasetBuild(options: options).run(reuse: true).upToDate == nil)
+        #expect(try Self.card(first.release).contains("No row of any table differs."))
+        // Once the previous archive is replaced, its bytes differ, so the next run is not up to date either…
+        #expect(try DatasetBuild(options: options).run(reuse: true).upToDate == nil)
+        // …and from then on, with the same archive again, it is.
+        #expect(try DatasetBuild(options: options).run(reuse: true).upToDate != nil)
+    }
+
     @Test func aMissingPreviousReleaseFailsBeforeAnythingIsWritten() throws {
         let folder = try TemporaryFolder()
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StandoffBuild
 
 /// `standoff run`: every stage, then both archives.
@@ -11,6 +12,9 @@ struct RunCommand: ParsableCommand {
         build/dist/<name>-<version>.tar.gz and .zip, and build/validation.json. If any raw file is
         bad or any invariant fails, every problem is reported and no archive is written.
         Archive entry times come from SOURCE_DATE_EPOCH, or the release date in annotations/dataset.json.
+        When the program, options, manifest, rules, corrections and every raw file are the same as
+        at the last complete run and its outputs are untouched (build/run-stamp.json), nothing is
+        rebuilt; --force rebuilds anyway.
         With --previous, the dataset card's "Changes" section also summarises what changed since that
         release ('standoff diff' in short: counts, stance transitions, a few examples per kind):
           standoff run --previous build/dist/japan-dprk-summit-commentary-0.1.0.tar.gz
@@ -23,6 +27,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Refuse to replace an archive of this version whose data differ (use for published releases).")
     var release = false
 
+    @Flag(name: .long, help: "Rebuild even when nothing changed since the last complete run.")
+    var force = false
+
     @Option(name: .long, help: ArgumentHelp("A previous release (archive or folder) to summarise the changes since, in the dataset card.", valueName: "path"))
     var previous: String?
 
@@ -30,8 +37,14 @@ struct RunCommand: ParsableCommand {
         try reportingErrors {
             var options = try build.options()
             options.previousRelease = previous
-            let result = try DatasetBuild(options: options).run(release: release)
-            report(result.summary, wrote: result.archives, timings: build.timings)
+            let result = try DatasetBuild(options: options).run(release: release, reuse: !force)
+            if let previous = result.upToDate {
+                for warning in previous.warnings { FileHandle.standardError.write(Data("standoff: \(warning)\n".utf8)) }
+                print(previous.line)
+                print("up to date: nothing changed since the last run; kept " + result.archives.joined(separator: ", "))
+            } else {
+                report(result.summary, wrote: result.archives, timings: build.timings)
+            }
         }
     }
 }

@@ -160,14 +160,14 @@ struct DatasetDiffTests {
     }
 
     @Test func extraColumnsAreToleratedAndReported() throws {
-        let diff = try Self.diff([Self.talks], [Self.talks], extra: ["mentions": ["country": .string("JP")], "stances": ["cues": .array([])]])
-        #expect(diff.columnsAdded == ["mentions": ["country"], "stances": ["cues"]])
+        let diff = try Self.diff([Self.talks], [Self.talks], extra: ["mentions": ["salience": .integer(1)], "stances": ["cues": .array([])]])
+        #expect(diff.columnsAdded == ["mentions": ["salience"], "stances": ["cues"]])
         #expect(diff.columnsRemoved.isEmpty)
         // The shared columns agree, so nothing is reported as a mention or stance change…
         #expect(diff.mentionChanges.isEmpty && diff.stanceChanges.isEmpty)
         // …but the rows do differ, and the document says so.
         #expect(diff.documentsChanged == [D.DocumentChange(id: "d", columns: [], sentences: 0, mentions: 0, stances: 0, lines: 0)])
-        #expect(diff.markdown().contains("`mentions` gained column `country`."))
+        #expect(diff.markdown().contains("`mentions` gained column `salience`."))
     }
 
     @Test func markdownListsAreCappedAndTextIsEscaped() throws {
