@@ -124,7 +124,14 @@ public struct DatasetDiff: Sendable, Equatable {
     public struct MentionChange: Sendable, Equatable {
         /// What happened.
         public enum Kind: String, Sendable, CaseIterable {
-            case added, removed, retyped, relinked
+            /// Only the new release has a mention with this span.
+            case added
+            /// Only the old release has it.
+            case removed
+            /// Same span, another type (its entity may differ too).
+            case retyped
+            /// Same span and type, another entity.
+            case relinked
         }
 
         /// What happened.
@@ -167,13 +174,21 @@ public struct DatasetDiff: Sendable, Equatable {
 
     /// The kinds of effect counted per rule.
     public enum Effect: String, Sendable, CaseIterable, Comparable {
+        /// Mentions the rule's new rows added.
         case mentionsAdded = "mentions_added"
+        /// Mentions on the rule's old rows that are gone.
         case mentionsRemoved = "mentions_removed"
+        /// Mentions whose type changed, with the rule on the old or the new row.
         case mentionsRetyped = "mentions_retyped"
+        /// Mentions whose entity changed, with the rule on the old or the new row.
         case mentionsRelinked = "mentions_relinked"
+        /// Stance labels or holders that changed, with the rule among the old or new row's rules.
         case stancesChanged = "stances_changed"
+        /// Raw lines now removed for this reason that were body text.
         case linesRemoved = "lines_removed"
+        /// Raw lines once removed for this reason that are now body text.
         case linesKept = "lines_kept"
+        /// Raw lines still removed, whose reason changed from or to this one.
         case linesReasonChanged = "lines_reason_changed"
 
         public static func < (lhs: Effect, rhs: Effect) -> Bool {

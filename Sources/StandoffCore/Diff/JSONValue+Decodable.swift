@@ -1,6 +1,7 @@
 /// Reading rows back: releases are compared from their JSONL tables, whatever columns later
 /// versions add, so a row is decoded into a generic value rather than a fixed struct.
 extension JSONValue: Decodable {
+    /// Decodes any JSON value; a number with a fraction becomes its text.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
