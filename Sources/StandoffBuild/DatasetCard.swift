@@ -16,16 +16,19 @@ public struct DatasetCard: Sendable {
     public let reasonSummaries: [String: String]
     /// The data files' content fingerprint.
     public let fingerprint: String
+    /// The differences from a previous release, shown as release notes; nil when none was given.
+    public let changes: DatasetDiff?
 
     /// Creates a card.
     public init(manifest: DatasetManifest, summary: CorpusSummary, tables: DatasetTables = DatasetTables(), stanceRules: StanceRules = .none,
-                reasonSummaries: [String: String] = [:], fingerprint: String = "") {
+                reasonSummaries: [String: String] = [:], fingerprint: String = "", changes: DatasetDiff? = nil) {
         self.manifest = manifest
         self.summary = summary
         self.tables = tables
         self.stanceRules = stanceRules
         self.reasonSummaries = reasonSummaries
         self.fingerprint = fingerprint
+        self.changes = changes
     }
 
     /// Hugging Face card metadata: licence, language and one loadable config per table.
@@ -199,7 +202,7 @@ public struct DatasetCard: Sendable {
 
         ## Changes
 
-        """ + manifest.changes.map { "- \($0.version): \($0.summary)" }.joined(separator: "\n") + """
+        """ + manifest.changes.map { "- \($0.version): \($0.summary)" }.joined(separator: "\n") + releaseNotes + """
 
 
         ## Citation
@@ -263,6 +266,13 @@ public struct DatasetCard: Sendable {
 
         """
         return text + summary.stanceMarkdown(level: 4)
+    }
+
+    /// The comparison with the previous release, under the change notes.
+    private var releaseNotes: String {
+        guard let changes else { return "" }
+        return "\n\n" + changes.markdown(.releaseNotes).trimmingCharacters(in: .newlines)
+            + "\n\nThe full list: `standoff diff <previous archive> \(manifest.releaseName).tar.gz`."
     }
 
     private func count(_ table: String) -> Int { summary.rowCounts[table, default: 0] }

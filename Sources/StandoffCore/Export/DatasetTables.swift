@@ -123,6 +123,15 @@ public struct DatasetTables: Sendable, Equatable {
     /// Every table, in the order they are written and documented.
     public var all: [TableSchema] { [documents, Self.sentences, Self.mentions, Self.stances, Self.removed] }
 
+    /// Every table without stance targets: the same table names, and every column but the
+    /// documents table's per-target ones.
+    public static var all: [TableSchema] { DatasetTables().all }
+
+    /// The rows `document` contributes to `table`, without per-target document columns.
+    public static func rows(of document: Document, in table: TableSchema) -> [[Cell]] {
+        DatasetTables().rows(of: document, in: table)
+    }
+
     /// The rows `document` contributes to `table`, in row order.
     public func rows(of document: Document, in table: TableSchema) -> [[Cell]] {
         switch table.name {
