@@ -58,9 +58,11 @@ def test_an_edited_release_folder_shows_exactly_the_edits(extracted, tmp_path):
     for row in mentions:
         row["salience"] = 1  # a column a later version might add
     write_rows(data / "mentions.jsonl", mentions)
-    sentence = next(iter(sentences.values()))
-    stances = rows(data / "stances.jsonl") + [{"sentence_id": sentence["sentence_id"], "doc_id": sentence["doc_id"], "target": "japan-dprk-dialogue",
-                                               "label": "favor", "holder": "author", "rules": ["favor-cue"], "source": "rule", "cues": ["should talk"]}]
+    # Every sentence has a stance row; relabel the first one no rule fired on.
+    stances = rows(data / "stances.jsonl")
+    edited = next(row for row in stances if row["label"] == "none" and not row["rules"])
+    sentence = sentences[edited["sentence_id"]]
+    edited.update({"label": "favor", "rules": ["favor-cue"], "score": 1})
     write_rows(data / "stances.jsonl", stances)
 
     result = diff("--exit-code", TAR, folder)
@@ -80,7 +82,7 @@ def test_an_edited_release_folder_shows_exactly_the_edits(extracted, tmp_path):
         assert change["sentence_text"][mention["start"]:mention["end"]] == mention["text"]
     [target] = report["stances"]
     assert target["target"] == "japan-dprk-dialogue"
-    assert target["transitions"] == [{"from": None, "to": "favor", "count": 1}]
+    assert target["transitions"] == [{"from": "none", "to": "favor", "count": 1}]
     assert target["changes"][0]["text"] == sentence["text"]
     assert report["rules"]["favor-cue"] == {"stances_changed": 1}
     assert report["sentences"]["changes"] == [] and report["removed"] == []
