@@ -61,6 +61,36 @@ enum TextBytes {
         return lines
     }
 
+    /// Whether NFC leaves `scalar` as it is wherever it stands: it has no canonical decomposition,
+    /// canonical combining class 0, and never composes with a character before it. Text made
+    /// only of such scalars is NFC already. The list is short and conservative (Latin up to
+    /// U+02FF, general punctuation, currency signs, emoji), which covers news text; a test
+    /// checks every scalar on it against Foundation's normalisation.
+    @inline(__always)
+    static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x300 || (0x2002...0x206F).contains(value) || (0x20A0...0x20CF).contains(value) || (0x1F000...0x1FAFF).contains(value)
+    }
+
+    /// Whether the UTF-8 text `bytes` is NFC because every scalar is ``isNFCStable(_:)``; `false`
+    /// means only that normalisation has to look.
+    static func isNFCByQuickCheck<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        let checked = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard isNFCStable(ScalarOffsets.decode(buffer, at: index)) else { return false }
+                index += scalarLength(lead: byte)
+            }
+            return true
+        }
+        return checked ?? isNFCByQuickCheck(Array(bytes))
+    }
+
     /// The number of bytes of the UTF-8 sequence that `lead` starts.
     @inline(__always)
     static func scalarLength(lead: UInt8) -> Int {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StandoffCore
 
@@ -27,6 +28,34 @@ struct TextBytesTests {
     @Test(arguments: ["", "one", "a\nb", "\n\nx\n", "crlf\r\nstays\rone", "👍🏽\n\u{00A0}\n é\u{0301}", "\r\n", "\n\u{0301}accent after LF"])
     func linesMatchTheCharacterSplit(_ text: String) {
         #expect(TextBytes.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    @Test(arguments: [("plain ASCII", true), ("Kim’s “plan” — €5 👍🏽 à la carte", true), ("e\u{0301}", false), ("\u{2126} ohm", false),
+                      ("\u{2000} en quad", false), ("日本", false), ("Ελλάδα", false)])
+    func quickCheckFindsNFCText(_ text: String, _ known: Bool) {
+        #expect(TextBytes.isNFCByQuickCheck(Array(text.utf8)) == known)
+    }
+
+    /// Every scalar the quick check lets through is left alone by NFC and has combining class 0,
+    /// and no character decomposes into something followed by it (so nothing composes with it).
+    @Test func nfcStableScalarsAreStable() {
+        var unstable: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), TextBytes.isNFCStable(scalar) else { continue }
+            let text = String(scalar)
+            if text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar]) == false
+                || scalar.properties.canonicalCombiningClass != .notReordered {
+                unstable.append(value)
+            }
+        }
+        #expect(unstable.isEmpty, "\(unstable.prefix(10).map { String($0, radix: 16) })")
+        var composing: [UInt32] = []
+        for value in UInt32(0xC0)..<0x30000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let parts = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.dropFirst()
+            if parts.contains(where: TextBytes.isNFCStable) { composing.append(value) }
+        }
+        #expect(composing.isEmpty, "\(composing.prefix(10).map { String($0, radix: 16) })")
     }
 
     /// The white-space list is the Unicode property, for every scalar.
