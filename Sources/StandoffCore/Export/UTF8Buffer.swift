@@ -69,7 +69,13 @@ public struct UTF8Buffer: Sendable, Equatable {
             var runStart = 0
             var index = 0
             let count = source.count
+            let base = UnsafeRawPointer(source.baseAddress)
             while index < count {
+                // Eight bytes at a time while none of them needs a look.
+                if index + 8 <= count, !UTF8Buffer.mayNeedJSONEscape(base!.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = source[index]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
                     index += 1
@@ -117,7 +123,14 @@ public struct UTF8Buffer: Sendable, Equatable {
         value.withUTF8 { source in
             var needsQuotes = false
             var hasQuote = false
-            for byte in source where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            // Eight bytes at a time up to the first that may need quoting.
+            var start = 0
+            if let base = UnsafeRawPointer(source.baseAddress) {
+                while start + 8 <= source.count, !UTF8Buffer.mayNeedCSVQuotes(base.loadUnaligned(fromByteOffset: start, as: UInt64.self)) {
+                    start += 8
+                }
+            }
+            for byte in source[start...] where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
                 needsQuotes = true
                 if byte == 0x22 {
                     hasQuote = true
@@ -139,6 +152,31 @@ public struct UTF8Buffer: Sendable, Equatable {
             }
             bytes.append(0x22)
         }
+    }
+
+    // Word-at-a-time tests (the "has zero byte" trick): each is true when some byte of `word`
+    // is one of those named, and may also be true when none is; callers then look byte by byte.
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highBits != 0
+    }
+
+    /// Some byte is below 0x20, `"`, `\` or 0xE2.
+    @inline(__always)
+    static func mayNeedJSONEscape(_ word: UInt64) -> Bool {
+        // Bytes below 0x20: subtracting 0x20 from each borrows into its high bit.
+        (word &- ones &* 0x20) & ~word & highBits != 0
+            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0xE2))
+    }
+
+    /// Some byte is `,`, `"`, LF or CR.
+    @inline(__always)
+    static func mayNeedCSVQuotes(_ word: UInt64) -> Bool {
+        hasZeroByte(word ^ (ones &* 0x2C)) || hasZeroByte(word ^ (ones &* 0x22))
+            || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StandoffCore
 
@@ -38,5 +39,41 @@ struct UTF8BufferTests {
         var buffer = UTF8Buffer()
         buffer.append(integer: value)
         #expect(buffer.string == String(value))
+    }
+
+    /// Escaping byte by byte, as first written: the word-at-a-time scan must find every
+    /// special byte wherever it falls in an eight-byte word.
+    static func referenceJSON(_ value: String) -> String {
+        var output = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            case _ where scalar.value < 0x20: output += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    @Test(arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}", "’", "\u{2028}", "\u{2029}", ",", "\r", "👍🏽", "\u{7F}", " "])
+    func specialCharactersAtEveryPosition(_ special: String) {
+        for position in 0..<20 {
+            for tail in [0, 1, 7, 8, 13] {
+                let text = String(repeating: "a", count: position) + special + String(repeating: "b", count: tail)
+                var json = UTF8Buffer()
+                json.append(jsonString: text)
+                #expect(json.string == Self.referenceJSON(text), "\(position) \(tail)")
+                var csv = UTF8Buffer()
+                csv.append(csvField: text)
+                let quoted = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                #expect(csv.string == (quoted ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text), "\(position) \(tail)")
+            }
+        }
     }
 }
