@@ -95,6 +95,7 @@ public struct Clean: Stage {
         }
         // A line the page repeats verbatim is a headline or label, never the start of the body.
         var occurrences: [String: Int] = [:]
+        occurrences.reserveCapacity(page.lines.count)
         for index in page.lines.indices where page.isKept(index) {
             occurrences[page.lines[index].lowered, default: 0] += 1
         }
