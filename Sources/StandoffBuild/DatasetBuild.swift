@@ -161,6 +161,8 @@ public struct DatasetBuild: Sendable {
     /// `data/` tables, `README.md` (the dataset card) and `SHA256SUMS`.
     public func export() throws -> (summary: CorpusSummary, releaseFolder: String) {
         let manifest = try DatasetManifest.load(path: options.manifestPath)
+        // Read first, so a bad path fails before the run, and an archive about to be replaced can be the previous one.
+        let previous = try options.previousRelease.map { try ReleaseReader.load($0) }
         let rules = try loadRules()
         let pipeline = try pipeline(rules: rules)
         let staging = options.temporaryFolder + "/" + manifest.releaseName
@@ -185,7 +187,8 @@ public struct DatasetBuild: Sendable {
                                   rulesFingerprint: rulesFingerprint())
         try FileOutput.write(package.json, to: staging + "/datapackage.json")
         try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint).text, to: staging + "/CITATION.cff")
-        let card = DatasetCard(manifest: manifest, summary: summary, reasonSummaries: reasons, fingerprint: package.fingerprint)
+        let changes = try previous.map { DatasetDiff(old: $0, new: try ReleaseReader.load(staging)) }
+        let card = DatasetCard(manifest: manifest, summary: summary, reasonSummaries: reasons, fingerprint: package.fingerprint, changes: changes)
         try FileOutput.write(card.markdown, to: staging + "/README.md")
         try ReleaseChecksums.write(folder: staging)
         let release = options.releaseParent + "/" + manifest.releaseName
@@ -246,6 +249,9 @@ public struct DatasetBuild: Sendable {
             "rules \(rulesFingerprint())",
             "corrections \((try? FileOutput.sha256(ofFile: options.correctionsPath)) ?? "-")",
         ]
+        if let previous = options.previousRelease {
+            lines.append("previous \(previous) \(try ReleaseReader.contentFingerprint(previous))")
+        }
         for entry in try RawCorpus(folder: options.rawFolder).entries {
             lines.append("raw \(entry.sourceFile) \(try FileOutput.sha256(ofFile: entry.path))")
         }

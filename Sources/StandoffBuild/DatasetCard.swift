@@ -12,13 +12,17 @@ public struct DatasetCard: Sendable {
     public let reasonSummaries: [String: String]
     /// The data files' content fingerprint.
     public let fingerprint: String
+    /// The differences from a previous release, shown as release notes; nil when none was given.
+    public let changes: DatasetDiff?
 
     /// Creates a card.
-    public init(manifest: DatasetManifest, summary: CorpusSummary, reasonSummaries: [String: String] = [:], fingerprint: String = "") {
+    public init(manifest: DatasetManifest, summary: CorpusSummary, reasonSummaries: [String: String] = [:], fingerprint: String = "",
+                changes: DatasetDiff? = nil) {
         self.manifest = manifest
         self.summary = summary
         self.reasonSummaries = reasonSummaries
         self.fingerprint = fingerprint
+        self.changes = changes
     }
 
     /// Hugging Face card metadata: licence, language and one loadable config per table.
@@ -187,7 +191,7 @@ public struct DatasetCard: Sendable {
 
         ## Changes
 
-        """ + manifest.changes.map { "- \($0.version): \($0.summary)" }.joined(separator: "\n") + """
+        """ + manifest.changes.map { "- \($0.version): \($0.summary)" }.joined(separator: "\n") + releaseNotes + """
 
 
         ## Citation
@@ -203,6 +207,13 @@ public struct DatasetCard: Sendable {
 
         """
         return card
+    }
+
+    /// The comparison with the previous release, under the change notes.
+    private var releaseNotes: String {
+        guard let changes else { return "" }
+        return "\n\n" + changes.markdown(.releaseNotes).trimmingCharacters(in: .newlines)
+            + "\n\nThe full list: `standoff diff <previous archive> \(manifest.releaseName).tar.gz`."
     }
 
     private func count(_ table: String) -> Int { summary.rowCounts[table, default: 0] }
