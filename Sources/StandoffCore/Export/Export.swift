@@ -18,23 +18,27 @@ public struct Export: Stage {
     /// The tables to encode.
     public let tables: DatasetTables
 
+    /// Each table's JSON key order, worked out once rather than per row.
+    let layouts: [RowEncoding.JSONLayout]
+
     /// Creates the stage for `tables` (by default, the tables without stance targets).
     public init(tables: DatasetTables = DatasetTables()) {
         self.tables = tables
+        self.layouts = tables.all.map(RowEncoding.JSONLayout.init)
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
         var rendered = RenderedRows()
-        for table in tables.all {
+        for (table, layout) in zip(tables.all, layouts) {
             let rows = tables.rows(of: document, in: table)
-            var jsonl = ""
-            var csv = ""
+            var jsonl = UTF8Buffer(capacity: 256 * rows.count)
+            var csv = UTF8Buffer(capacity: 192 * rows.count)
             for row in rows {
-                jsonl += RowEncoding.jsonLine(row, schema: table)
-                csv += RowEncoding.csvRecord(row)
+                RowEncoding.appendJSONLine(row, layout: layout, to: &jsonl)
+                RowEncoding.appendCSVRecord(row, to: &csv)
             }
-            rendered.jsonl[table.name] = jsonl
-            rendered.csv[table.name] = csv
+            rendered.jsonl[table.name] = jsonl.string
+            rendered.csv[table.name] = csv.string
             rendered.rowCounts[table.name] = rows.count
         }
         rendered.snapshot = SnapshotEncoding.encode(document, targets: tables.targets.map(\.id))

@@ -49,14 +49,22 @@ public struct Document: Sendable, Equatable {
 
     /// The stable id of a sentence of document `documentID`; zero-padded so ids sort in text order.
     public static func sentenceID(documentID: String, index: Int) -> String {
-        documentID + "-s" + zeroPadded(index, width: 4)
+        // One allocation: this runs for every row of every table that names a sentence.
+        let digits = String(index)
+        var id = documentID
+        id.reserveCapacity(documentID.utf8.count + 2 + max(4, digits.utf8.count))
+        id.append("-s")
+        if digits.utf8.count < 4 { id.append(String(repeating: "0", count: 4 - digits.utf8.count)) }
+        id.append(digits)
+        return id
     }
 }
 
 /// Left-pads a non-negative number with zeros to `width` digits.
 func zeroPadded(_ number: Int, width: Int) -> String {
     let digits = String(number)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    // `utf8.count`, not `count`: digits are ASCII, and counting characters walks graphemes.
+    return digits.utf8.count >= width ? digits : String(repeating: "0", count: width - digits.utf8.count) + digits
 }
 
 /// Metadata that `Clean` reads off the page around the article.

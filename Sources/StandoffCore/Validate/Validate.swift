@@ -35,20 +35,20 @@ public struct Validate: Stage {
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
-        let scalars = Array(document.text.unicodeScalars)
+        // Slices are compared as UTF-8 bytes through a code-point offset table: building a
+        // String per sentence and mention from an array of scalars was most of this stage's time.
+        let text = ScalarOffsets(document.text)
         func fail(_ invariant: String, sentence: Int? = nil, _ detail: String) -> StandoffError {
             .invariant(document: document.id, sentence: sentence.map(document.sentenceID), invariant: invariant, detail: detail)
         }
-        func slice(_ start: Int, _ end: Int) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            return String(view)
-        }
 
         // Paragraphs tile the text with blank-line separators.
-        let joined = document.paragraphs.map(\.text).joined(separator: "\n\n")
-        guard joined == document.text else { throw fail("paragraphs-join", "the paragraphs joined by blank lines differ from the text") }
-        for paragraph in document.paragraphs where slice(paragraph.start, paragraph.end) != paragraph.text {
+        guard Validate.joinedByBlankLines(document.paragraphs.map(\.text), equal: text.utf8) else {
+            throw fail("paragraphs-join", "the paragraphs joined by blank lines differ from the text")
+        }
+        for paragraph in document.paragraphs
+        where !(0 <= paragraph.start && paragraph.start <= paragraph.end && paragraph.end <= text.count)
+            || !text.slice(paragraph.start..<paragraph.end, equals: paragraph.text) {
             throw fail("paragraph-offsets", "paragraph from raw line \(paragraph.lines.first ?? 0) has offsets \(paragraph.start)..<\(paragraph.end) that do not hold its text")
         }
 
@@ -57,13 +57,13 @@ public struct Validate: Stage {
         var covered = 0
         for (position, sentence) in document.sentences.enumerated() {
             guard sentence.index == position else { throw fail("sentence-index", sentence: position, "index \(sentence.index) at position \(position)") }
-            guard sentence.start >= covered, sentence.start < sentence.end, sentence.end <= scalars.count else {
-                throw fail("sentence-offsets", sentence: position, "offsets \(sentence.start)..<\(sentence.end) overlap the previous sentence or leave the text (length \(scalars.count))")
+            guard sentence.start >= covered, sentence.start < sentence.end, sentence.end <= text.count else {
+                throw fail("sentence-offsets", sentence: position, "offsets \(sentence.start)..<\(sentence.end) overlap the previous sentence or leave the text (length \(text.count))")
             }
-            guard slice(sentence.start, sentence.end) == sentence.text else {
+            guard text.slice(sentence.start..<sentence.end, equals: sentence.text) else {
                 throw fail("offset-invariant", sentence: position, "text[\(sentence.start):\(sentence.end)] differs from the sentence text")
             }
-            guard !PageLine.isWhitespace(scalars[sentence.start]), !PageLine.isWhitespace(scalars[sentence.end - 1]) else {
+            guard !PageLine.isWhitespace(text.scalar(at: sentence.start)), !PageLine.isWhitespace(text.scalar(at: sentence.end - 1)) else {
                 throw fail("sentence-trimmed", sentence: position, "the sentence starts or ends with white space")
             }
             guard document.paragraphs.indices.contains(sentence.paragraph),
@@ -71,12 +71,12 @@ public struct Validate: Stage {
                   sentence.end <= document.paragraphs[sentence.paragraph].end else {
                 throw fail("sentence-in-paragraph", sentence: position, "the sentence is not inside paragraph \(sentence.paragraph)")
             }
-            if let gap = scalars[covered..<sentence.start].firstIndex(where: { !PageLine.isWhitespace($0) }) {
+            if let gap = text.firstNonWhitespace(in: covered..<sentence.start) {
                 throw fail("sentence-coverage", sentence: position, "the character at \(gap) before this sentence is in no sentence")
             }
             covered = sentence.end
         }
-        if let gap = scalars[covered...].firstIndex(where: { !PageLine.isWhitespace($0) }) {
+        if let gap = text.firstNonWhitespace(in: covered..<text.count) {
             throw fail("sentence-coverage", "the character at \(gap) after the last sentence is in no sentence")
         }
 
@@ -86,7 +86,7 @@ public struct Validate: Stage {
             }
             let sentence = document.sentences[mention.sentenceIndex]
             guard sentence.start <= mention.start, mention.start < mention.end, mention.end <= sentence.end,
-                  slice(mention.start, mention.end) == mention.text else {
+                  text.slice(mention.start..<mention.end, equals: mention.text) else {
                 throw fail("mention-offsets", sentence: mention.sentenceIndex, "mention '\(mention.text)' at \(mention.start)..<\(mention.end) is not that text inside its sentence")
             }
             guard Validate.mentionTypes.contains(mention.type) else {
@@ -108,7 +108,7 @@ public struct Validate: Stage {
             }
             let sentence = document.sentences[stance.sentenceIndex]
             for cue in stance.cues {
-                guard sentence.start <= cue.start, cue.start < cue.end, cue.end <= sentence.end, slice(cue.start, cue.end) == cue.text else {
+                guard sentence.start <= cue.start, cue.start < cue.end, cue.end <= sentence.end, text.slice(cue.start..<cue.end, equals: cue.text) else {
                     throw fail("stance-cue", sentence: stance.sentenceIndex, "cue '\(cue.text)' of rule '\(cue.rule)' at \(cue.start)..<\(cue.end) is not that text inside its sentence")
                 }
                 if let label = cue.label, !Validate.stanceLabels.contains(label) {
@@ -125,22 +125,46 @@ public struct Validate: Stage {
         }
 
         // Nothing disappears without a record: each non-blank raw line is body or removed, once.
-        var accounted: [Int: Int] = [:]
-        for paragraph in document.paragraphs { for line in paragraph.lines { accounted[line, default: 0] += 1 } }
-        for removed in document.removed { accounted[removed.line, default: 0] += 1 }
-        for (offset, line) in document.rawText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = TextBytes.lines(document.rawText)
+        var accounted = [Int](repeating: 0, count: lines.count + 1)
+        var stray: Int?
+        func account(_ number: Int) {
+            if number >= 1 && number <= lines.count {
+                accounted[number] += 1
+            } else {
+                stray = min(stray ?? number, number)
+            }
+        }
+        for paragraph in document.paragraphs { for line in paragraph.lines { account(line) } }
+        for removed in document.removed { account(removed.line) }
+        for (offset, line) in lines.enumerated() {
             let number = offset + 1
-            let isBlank = PageLine.fold(line).isEmpty
-            let count = accounted.removeValue(forKey: number) ?? 0
-            if isBlank ? count != 0 : count != 1 {
+            let count = accounted[number]
+            if PageLine.isBlank(line) ? count != 0 : count != 1 {
                 throw fail("line-accounting", "raw line \(number) is \(count == 0 ? "neither body nor recorded as removed" : "counted \(count) times")")
             }
         }
-        if let stray = accounted.keys.min() {
+        if let stray {
             throw fail("line-accounting", "line \(stray) is cited but the raw file has no such line")
         }
         if let published = document.metadata.published, PublicationDate.iso(published) != published {
             throw fail("published-date", "'\(published)' is not an ISO YYYY-MM-DD date")
         }
+    }
+
+    /// Whether `paragraphs` joined by `"\n\n"` are exactly the bytes `text`, without joining them.
+    static func joinedByBlankLines(_ paragraphs: [String], equal text: [UInt8]) -> Bool {
+        var position = 0
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 {
+                guard position + 2 <= text.count, text[position] == 0x0A, text[position + 1] == 0x0A else { return false }
+                position += 2
+            }
+            for byte in paragraph.utf8 {
+                guard position < text.count, text[position] == byte else { return false }
+                position += 1
+            }
+        }
+        return position == text.count
     }
 }
