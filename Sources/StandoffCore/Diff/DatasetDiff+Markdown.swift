@@ -140,9 +140,13 @@ extension DatasetDiff {
                     }
                 }
             }
-            let holders = stanceChanges.filter { $0.target == target && $0.from == $0.to }
+            let holders = stanceChanges.filter { $0.target == target && $0.from == $0.to && $0.oldHolder != $0.newHolder }
             writer.list(holders, lead: holders.isEmpty ? nil : "Holder changed: \(holders.count)") { change in
                 "`\(change.sentence.id)` \(label(change.oldHolder)) → \(label(change.newHolder)) \(quote(change.sentence.text))" + rules(change)
+            }
+            let evidence = stanceChanges.filter { $0.target == target && $0.from == $0.to && $0.oldHolder == $0.newHolder }
+            writer.list(evidence, lead: evidence.isEmpty ? nil : "Same label and holder, other rules, cues or score: \(evidence.count)") { change in
+                "`\(change.sentence.id)` \(label(change.to)) \(quote(change.sentence.text))" + rules(change)
             }
         }
     }

@@ -76,7 +76,8 @@ public struct DatasetDiff: Sendable, Equatable {
         }
     }
 
-    /// A stance label (or holder) that changed on a sentence present in both releases.
+    /// A stance row that changed on a sentence present in both releases: its label, its holder,
+    /// or only its evidence (rules, cues, score).
     public struct StanceChange: Sendable, Equatable {
         /// The stance target.
         public var target: String
@@ -485,7 +486,10 @@ extension DatasetDiff {
                                           from: was?.string("label"), to: now?.string("label"),
                                           oldHolder: was?.string("holder"), newHolder: now?.string("holder"),
                                           oldRules: was?.strings("rules") ?? [], newRules: now?.strings("rules") ?? [])
-                if was == nil || now == nil || change.from != change.to || change.oldHolder != change.newHolder {
+                // Same label and holder but other rules, cues or score still count: the evidence a
+                // reviewer audits changed, and the document's rows differ.
+                let evidence = ["rules", "cues", "score"].contains { was?.values[$0] != now?.values[$0] }
+                if was == nil || now == nil || change.from != change.to || change.oldHolder != change.newHolder || evidence {
                     changes.append(change)
                 }
             }

@@ -138,6 +138,21 @@ struct DatasetDiffTests {
         #expect(markdown.contains("Holder changed: 1"))
     }
 
+    /// A row whose label and holder stay but whose rules changed is reported on its own list,
+    /// so a document never shows as changed with nothing said about why.
+    @Test func stanceEvidenceChangesAreListed() throws {
+        let old = DiffDocument("d", ["One.", "Two."]).stance(0, "dialogue", "favor", rules: ["cue-a", "cue-b"]).stance(1, "dialogue", "none", rules: [])
+        let new = DiffDocument("d", old.sentences).stance(0, "dialogue", "favor", rules: ["cue-a"]).stance(1, "dialogue", "none", rules: [])
+        let diff = try Self.diff([old], [new])
+        #expect(diff.stanceChanges.map(\.sentence.id) == ["d-s0000"])
+        #expect(diff.transitions(for: "dialogue").isEmpty)
+        #expect(diff.documentsChanged.map(\.stances) == [1])
+        let markdown = diff.markdown()
+        #expect(markdown.contains("Same label and holder, other rules, cues or score: 1"))
+        #expect(markdown.contains("- `d-s0000` `favor` “One.” (rules: `cue-a`, `cue-b` → `cue-a`)"))
+        #expect(!markdown.contains("Holder changed"))
+    }
+
     @Test func removedLineChangesByKindAndRule() throws {
         var raw = Self.talks
         raw.removed = []
