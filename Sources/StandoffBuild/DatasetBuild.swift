@@ -76,7 +76,8 @@ public struct DatasetBuild: Sendable {
         var summary = CorpusSummary()
         summary.stanceTargets = rules.stance.targetList.map(\.id)
         summary.stanceRules = StanceRuleStatistics(rules: rules.stance)
-        var firstWithContent: [String: String] = [:]
+        // Raw SHA-256 → the first file with those bytes, by index: small per document, as it lives for the whole run.
+        var firstWithContent: [String: Int] = [:]
         var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
         let jobs = max(1, options.jobs)
         // Enough documents per batch to keep every thread busy while they vary in size.
@@ -86,7 +87,7 @@ public struct DatasetBuild: Sendable {
             let batch = Array(corpus.entries[batchStart..<min(batchStart + batchSize, corpus.entries.count)])
             batchStart += batch.count
             let outcomes = ParallelMap.map(batch, jobs: jobs) { entry in Self.process(entry, pipeline: pipeline) }
-            for (entry, outcome) in zip(batch, outcomes) {
+            for (position, (entry, outcome)) in zip(batch, outcomes).enumerated() {
                 summary.diagnostics += outcome.diagnostics
                 summary.timings.merge(outcome.timings)
                 progress.advance(bytes: outcome.document?.sourceSize ?? 0)
@@ -94,9 +95,9 @@ public struct DatasetBuild: Sendable {
                 if let first = firstWithContent[document.sourceSHA256] {
                     summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
                                                           location: entry.sourceFile,
-                                                          message: "same bytes as \(first); both are kept"))
+                                                          message: "same bytes as \(corpus.entries[first].sourceFile); both are kept"))
                 } else if !document.sourceSHA256.isEmpty {
-                    firstWithContent[document.sourceSHA256] = entry.sourceFile
+                    firstWithContent[document.sourceSHA256] = batchStart - batch.count + position
                 }
                 try handle(document)
                 summary.add(document)
