@@ -28,6 +28,9 @@ struct StanceText: @unchecked Sendable {
     let bridged: NSString
     /// `scalarOffset[u]` is the code-point offset of UTF-16 offset `u` (one longer than the text).
     private let scalarOffset: [Int]
+    /// The sentence with ASCII letters lower-cased, for ``WordRegex``'s literal filter; `nil`
+    /// when it holds a character that could fold to ASCII letters.
+    private let lowered: [UInt8]?
 
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
@@ -70,6 +73,7 @@ struct StanceText: @unchecked Sendable {
         self.tokens = tokens
         self.bridged = NSString(string: text)
         self.scalarOffset = scalarOffset
+        self.lowered = BoilerplateLexicon.filterBytes(text)
     }
 
     /// Lower-cases a letter and folds curly apostrophes, one scalar for one scalar.
@@ -90,6 +94,12 @@ struct StanceText: @unchecked Sendable {
     /// The text of scalars `start..<end`.
     func text(_ start: Int, _ end: Int) -> String {
         String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// Code-point ranges of every non-overlapping match of `regex`, in text order.
+    func matches(of pattern: WordRegex) -> [Range<Int>] {
+        guard pattern.mayMatch(lowered) else { return [] }
+        return matches(of: pattern.regex)
     }
 
     /// Code-point ranges of every non-overlapping match of `regex`, in text order.
