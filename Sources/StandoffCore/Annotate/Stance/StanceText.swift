@@ -37,9 +37,12 @@ struct StanceText: @unchecked Sendable {
         var tokens: [Token] = []
         var position = 0
         var spaceBefore = true
+        // One buffer for every token's key: building each key as a scalar view cost more than
+        // the rest of the tokenizer.
+        var keyBytes: [UInt8] = []
         while position < scalars.count {
             let scalar = scalars[position]
-            if scalar.properties.isWhitespace {
+            if StanceText.isWhitespace(scalar) {
                 spaceBefore = true
                 position += 1
                 continue
@@ -58,7 +61,11 @@ struct StanceText: @unchecked Sendable {
             } else {
                 position += 1
             }
-            let key = String(String.UnicodeScalarView(scalars[start..<position].map { StanceText.fold($0) }))
+            keyBytes.removeAll(keepingCapacity: true)
+            for scalar in scalars[start..<position] {
+                UTF8.encode(StanceText.fold(scalar)) { keyBytes.append($0) }
+            }
+            let key = String(decoding: keyBytes, as: UTF8.self)
             tokens.append(Token(start: start, end: position, key: key, isWord: EntityText.isWord(scalar), spaceBefore: spaceBefore))
             spaceBefore = false
         }
@@ -84,6 +91,12 @@ struct StanceText: @unchecked Sendable {
         }
         let mapped = scalar.properties.lowercaseMapping.unicodeScalars
         return mapped.count == 1 ? mapped.first! : scalar
+    }
+
+    /// Unicode white space; ASCII is decided without a property lookup.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 128 { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     /// Straight and curly apostrophes.

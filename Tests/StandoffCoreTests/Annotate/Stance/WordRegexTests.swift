@@ -40,3 +40,20 @@ struct WordRegexTests {
         #expect(pattern.mayMatch(nil))
     }
 }
+
+@Suite("Stance text")
+struct StanceTextTests {
+    @Test func whiteSpaceMatchesTheUnicodeProperty() {
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(StanceText.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func tokenKeysAreFoldedScalarForScalar() {
+        let text = StanceText("Japan’s  ÉLAN\u{00A0}talks—👍🏽 Don't İ")
+        // `İ` lower-cases to two scalars, so it stays as written.
+        #expect(text.tokens.map(\.key) == ["japan's", "élan", "talks", "—", "👍", "🏽", "don't", "İ"])
+        #expect(text.tokens.map(\.start) == [0, 9, 14, 19, 20, 21, 23, 29])
+    }
+}
