@@ -37,8 +37,8 @@ public struct Export: Stage {
                 RowEncoding.appendJSONLine(row, layout: layout, to: &jsonl)
                 RowEncoding.appendCSVRecord(row, to: &csv)
             }
-            rendered.jsonl[table.name] = jsonl.string
-            rendered.csv[table.name] = csv.string
+            rendered.jsonl[table.name] = jsonl.bytes
+            rendered.csv[table.name] = csv.bytes
             rendered.rowCounts[table.name] = rows.count
         }
         rendered.snapshot = SnapshotEncoding.encode(document, targets: tables.targets.map(\.id))

@@ -246,10 +246,12 @@ public struct StanceCue: Sendable, Equatable, Encodable {
 
 /// A document's rows, encoded and ready to append to the table files.
 public struct RenderedRows: Sendable, Equatable {
-    /// Table name → JSON Lines text (one LF-terminated object per row).
-    public var jsonl: [String: String] = [:]
-    /// Table name → CSV records (CRLF-terminated, no header).
-    public var csv: [String: String] = [:]
+    /// Table name → JSON Lines text as UTF-8 (one LF-terminated object per row). Bytes rather
+    /// than `String`, so the encoder's output goes to the file without being checked as UTF-8
+    /// and copied again.
+    public var jsonl: [String: [UInt8]] = [:]
+    /// Table name → CSV records as UTF-8 (CRLF-terminated, no header).
+    public var csv: [String: [UInt8]] = [:]
     /// Table name → number of rows.
     public var rowCounts: [String: Int] = [:]
     /// The document's lines of the committed annotation snapshot.

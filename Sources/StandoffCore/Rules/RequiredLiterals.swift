@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Running every rule's `NSRegularExpression` on every short line was most of `clean`'s time;
 /// the literals rule out nearly all of those runs with a byte search. The analysis is
-/// conservative: for syntax it does not know (look-arounds, back-references, `\Q…\E`, comment
+/// conservative: look-arounds count as matching the empty string, and for syntax it does not know (back-references, `\Q…\E`, comment
 /// mode) it gives up, and the rule is always run. Literals are ASCII and lower-cased, and are
 /// looked for in the ASCII-lower-cased line; a line holding a non-ASCII character that changes
 /// under case folding (`ß`, `ſ`, the Kelvin sign) could match an ASCII literal case-insensitively
@@ -193,6 +193,15 @@ struct RequiredLiterals: Sendable, Equatable {
                 position += 1
                 if current == ":" {
                     position += 1
+                } else if current == "=" || current == "!" || (current == "<" && position + 1 < pattern.count
+                                                                && (pattern[position + 1] == "=" || pattern[position + 1] == "!")) {
+                    // A look-around only narrows where the rest matches and consumes nothing, so
+                    // what the rest needs every match still contains: it counts as empty.
+                    position += current == "<" ? 2 : 1
+                    _ = try alternation()
+                    guard current == ")" else { throw Unsupported() }
+                    position += 1
+                    return .empty
                 } else if current == "<", position + 1 < pattern.count, pattern[position + 1] != "=", pattern[position + 1] != "!" {
                     // A named group: `(?<value>…)`.
                     while let next = current, next != ">" { position += 1 }

@@ -39,7 +39,7 @@ struct PipelineTests {
         #expect(document.stances.map(\.label) == ["none", "none"])
         #expect(document.mentions.map(\.text) == ["Ana Lima", "U.S."])
         #expect(document.mentions.map(\.type) == ["PERSON", "GPE"])
-        #expect(document.rendered.csv["removed"]?.hasPrefix("d,1,The Harbour Gazette,masthead\r\n") == true)
+        #expect(document.rendered.csv["removed"].map { String(decoding: $0, as: UTF8.self) }?.hasPrefix("d,1,The Harbour Gazette,masthead\r\n") == true)
         #expect(diagnostics.isEmpty)
     }
 }

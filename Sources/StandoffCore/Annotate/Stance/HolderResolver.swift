@@ -58,6 +58,9 @@ struct HolderResolver: Sendable {
     }
 
     let phrases: [Phrase]
+    /// Indices into `phrases` by their first key, in `phrases` order; phrases without tokens
+    /// are under `nil`. Looking each token up finds the few phrases that could start there.
+    let phrasesByFirstKey: [String?: [Int]]
 
     init(rules: [RuleLine<StanceHolderRule>]) {
         var phrases: [Phrase] = []
@@ -70,6 +73,9 @@ struct HolderResolver: Sendable {
         }
         // Longer phrases first, so `the paper` is found before `the`.
         self.phrases = phrases.sorted { $0.keys.count > $1.keys.count }
+        var phrasesByFirstKey: [String?: [Int]] = [:]
+        for (index, phrase) in self.phrases.enumerated() { phrasesByFirstKey[phrase.keys.first, default: []].append(index) }
+        self.phrasesByFirstKey = phrasesByFirstKey
     }
 
     static let quotes: Set<String> = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
@@ -78,18 +84,34 @@ struct HolderResolver: Sendable {
     static let speakerTypes: Set<String> = ["PERSON", "ORG", "GPE"]
 
     /// Phrases of `kind` found in the text: (phrase, first token, token count).
+    ///
+    /// Phrases are tried in `phrases` order (longest first), each from left to right, and a token
+    /// an earlier find covers starts no other. Trying every phrase at every token was a large
+    /// part of `annotate`'s time, so candidates come from looking each token's key up in
+    /// `phrasesByFirstKey`, and are then taken in that same order.
     func occurrences(_ kinds: Set<StanceHolderRule.Kind>, in text: StanceText) -> [(phrase: Phrase, start: Int, count: Int)] {
+        let tokens = text.tokens
+        var candidates: [(phrase: Int, start: Int)] = []
+        func propose(_ indices: [Int]?, at start: Int) {
+            for index in indices ?? [] where kinds.contains(phrases[index].kind) && start + phrases[index].keys.count <= tokens.count {
+                candidates.append((index, start))
+            }
+        }
+        for start in tokens.indices { propose(phrasesByFirstKey[tokens[start].key], at: start) }
+        if let empty = phrasesByFirstKey[nil] {
+            for start in 0...tokens.count { propose(empty, at: start) }
+        }
+        candidates.sort { ($0.phrase, $0.start) < ($1.phrase, $1.start) }
+
         var found: [(phrase: Phrase, start: Int, count: Int)] = []
-        var covered: Set<Int> = []
-        for phrase in phrases where kinds.contains(phrase.kind) {
+        var covered = [Bool](repeating: false, count: tokens.count + 1)
+        for (index, start) in candidates where !covered[start] {
+            let phrase = phrases[index]
             let count = phrase.keys.count
-            guard count <= text.tokens.count else { continue }
-            for start in 0...(text.tokens.count - count) where !covered.contains(start) {
-                if (0..<count).allSatisfy({ text.tokens[start + $0].key == phrase.keys[$0] }),
-                   !(start + count < text.tokens.count && phrase.notFollowedBy.contains(text.tokens[start + count].key)) {
-                    found.append((phrase, start, count))
-                    covered.formUnion(start..<(start + count))
-                }
+            if (1..<max(count, 1)).allSatisfy({ tokens[start + $0].key == phrase.keys[$0] }),
+               !(start + count < tokens.count && phrase.notFollowedBy.contains(tokens[start + count].key)) {
+                found.append((phrase, start, count))
+                for position in start..<(start + count) { covered[position] = true }
             }
         }
         return found.sorted { $0.start < $1.start }

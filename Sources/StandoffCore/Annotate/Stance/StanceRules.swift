@@ -6,7 +6,7 @@ public struct StanceRules: Sendable {
     /// A target with its topic patterns compiled.
     struct CompiledTarget: Sendable {
         let target: StanceTarget
-        let topics: [SendableRegex]
+        let topics: [WordRegex]
         /// Entity id → party index (0 or 1).
         let partyOfEntity: [String: Int]
     }
@@ -15,7 +15,7 @@ public struct StanceRules: Sendable {
     struct CompiledCue: Sendable {
         let rule: StanceCueRule
         let kind: StanceCueRule.Kind
-        let patterns: [SendableRegex]
+        let patterns: [WordRegex]
     }
 
     /// The target lines as written.
@@ -51,9 +51,9 @@ public struct StanceRules: Sendable {
             }
             seen[id] = location
         }
-        func compile(_ pattern: String, _ file: String, _ line: Int, _ id: String) throws -> SendableRegex {
+        func compile(_ pattern: String, _ file: String, _ line: Int, _ id: String) throws -> WordRegex {
             do {
-                return try SendableRegex(wordPattern: pattern)
+                return try WordRegex(pattern)
             } catch {
                 throw StandoffError.invalidRule(file: file, line: line, reason: "'\(id)': pattern '\(pattern)' does not compile: \(error.localizedDescription)")
             }

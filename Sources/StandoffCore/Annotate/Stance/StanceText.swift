@@ -28,15 +28,21 @@ struct StanceText: @unchecked Sendable {
     let bridged: NSString
     /// `scalarOffset[u]` is the code-point offset of UTF-16 offset `u` (one longer than the text).
     private let scalarOffset: [Int]
+    /// The sentence with ASCII letters lower-cased, for ``WordRegex``'s literal filter; `nil`
+    /// when it holds a character that could fold to ASCII letters.
+    private let lowered: [UInt8]?
 
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
         var position = 0
         var spaceBefore = true
+        // One buffer for every token's key: building each key as a scalar view cost more than
+        // the rest of the tokenizer.
+        var keyBytes: [UInt8] = []
         while position < scalars.count {
             let scalar = scalars[position]
-            if scalar.properties.isWhitespace {
+            if StanceText.isWhitespace(scalar) {
                 spaceBefore = true
                 position += 1
                 continue
@@ -55,7 +61,11 @@ struct StanceText: @unchecked Sendable {
             } else {
                 position += 1
             }
-            let key = String(String.UnicodeScalarView(scalars[start..<position].map { StanceText.fold($0) }))
+            keyBytes.removeAll(keepingCapacity: true)
+            for scalar in scalars[start..<position] {
+                UTF8.encode(StanceText.fold(scalar)) { keyBytes.append($0) }
+            }
+            let key = String(decoding: keyBytes, as: UTF8.self)
             tokens.append(Token(start: start, end: position, key: key, isWord: EntityText.isWord(scalar), spaceBefore: spaceBefore))
             spaceBefore = false
         }
@@ -70,6 +80,7 @@ struct StanceText: @unchecked Sendable {
         self.tokens = tokens
         self.bridged = NSString(string: text)
         self.scalarOffset = scalarOffset
+        self.lowered = BoilerplateLexicon.filterBytes(text)
     }
 
     /// Lower-cases a letter and folds curly apostrophes, one scalar for one scalar.
@@ -82,6 +93,12 @@ struct StanceText: @unchecked Sendable {
         return mapped.count == 1 ? mapped.first! : scalar
     }
 
+    /// Unicode white space; ASCII is decided without a property lookup.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 128 { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
     /// Straight and curly apostrophes.
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
@@ -90,6 +107,12 @@ struct StanceText: @unchecked Sendable {
     /// The text of scalars `start..<end`.
     func text(_ start: Int, _ end: Int) -> String {
         String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// Code-point ranges of every non-overlapping match of `regex`, in text order.
+    func matches(of pattern: WordRegex) -> [Range<Int>] {
+        guard pattern.mayMatch(lowered) else { return [] }
+        return matches(of: pattern.regex)
     }
 
     /// Code-point ranges of every non-overlapping match of `regex`, in text order.
