@@ -20,7 +20,7 @@ help:
 	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
 	@echo "make <stage>   one stage: ingest clean split annotate correct validate export package"
-	@echo "make bench     time the pipeline and the spaCy baseline on synthetic corpora (SIZES=\"1000 10000 100000\" RUNS=3)"
+	@echo "make bench     time the pipeline and the spaCy baseline on synthetic corpora (SIZES=\"1000 10000 100000\" RUNS=3 BASELINE=10000)"
 	@echo "make distclean remove build/ and .build/"
 
 ## Installs the C library and tools the build and tests need, when they are missing.
@@ -66,12 +66,14 @@ interop: $(VENV)/.installed dataset
 # Always a release build, whatever CONFIG says: debug figures would mean nothing.
 SIZES ?= 1000 10000 100000
 RUNS ?= 3
+# The size for the spaCy baseline, the no-change rebuild and the --jobs check (0 skips them).
+BASELINE ?= 10000
 BENCH_VENV := build/bench-venv
 BENCH_APT_PACKAGES := time zip
 
 bench: deps bench-deps $(BENCH_VENV)/.installed
 	swift build -c release --product standoff
-	python3 Tests/bench/run_bench.py --sizes "$(SIZES)" --runs $(RUNS) \
+	python3 Tests/bench/run_bench.py --sizes "$(SIZES)" --runs $(RUNS) --baseline $(BASELINE) \
 	  --standoff .build/release/standoff --spacy-python $(BENCH_VENV)/bin/python
 
 ## /usr/bin/time -v measures peak memory; zip is the packaging comparison.

@@ -124,6 +124,8 @@ class Bench:
         self.spacy_python = args.spacy_python and str(Path(args.spacy_python).absolute())
         self.runs = args.runs
         self.sizes = sorted(set(args.sizes))
+        # The corpus for spaCy, the no-change rebuild and the --jobs check; None skips them.
+        self.baseline_size = args.baseline if args.baseline in self.sizes else None
         self.out = self.repo / "build" / "bench"
         self.help = subprocess.run([self.standoff, "run", "--help"], capture_output=True, text=True).stdout
         self.has_jobs = "--jobs" in self.help
@@ -193,7 +195,7 @@ class Bench:
         self.results[documents] = result
 
     def bench_spacy(self):
-        if not self.spacy_python:
+        if not self.spacy_python or self.baseline_size is None:
             return None
         trial_folder, _ = self.corpus(SPACY_TRIAL_DOCUMENTS)
         trials = []
@@ -220,10 +222,6 @@ class Bench:
                      "--out", str(out), "--n-process", str(n_process), "--batch-size", str(batch_size)], self.repo, "spaCy baseline")
         shutil.rmtree(out, ignore_errors=True)
         return m
-
-    @property
-    def baseline_size(self):
-        return BASELINE_DOCUMENTS if BASELINE_DOCUMENTS in self.sizes else self.sizes[0]
 
     def run(self):
         for documents in self.sizes:
@@ -409,6 +407,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--standoff", default=".build/release/standoff")
     parser.add_argument("--spacy-python", default="build/bench-venv/bin/python", help="empty to skip the baseline")
+    parser.add_argument("--baseline", type=int, default=BASELINE_DOCUMENTS,
+                        help="the size (one of --sizes) for spaCy, the no-change rebuild and --jobs; 0 skips them")
     parser.add_argument("--repo", default=".")
     args = parser.parse_args()
     args.sizes = [int(size) for size in args.sizes.split()]
