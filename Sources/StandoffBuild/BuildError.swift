@@ -14,7 +14,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     /// `annotations/dataset.json` is missing or malformed.
     case manifest(path: String, reason: String)
     /// The pipeline reported errors; nothing was packaged.
-    case failed(errors: [String], reportPath: String)
+    case failed(errors: [String], reportPath: String?)
     /// Warnings were found and `--strict` asks for none.
     case strictWarnings(count: Int, reportPath: String)
     /// Writing an output file failed.
@@ -43,6 +43,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
         case let .manifest(path, reason):
             return "\(path): \(reason)"
         case let .failed(errors, reportPath):
+            guard let reportPath else { return errors.joined(separator: "\n") + "\n\(errors.count) error(s)" }
             return errors.joined(separator: "\n") + "\n\(errors.count) error(s); no archive was written. Details: \(reportPath)"
         case let .strictWarnings(count, reportPath):
             return "\(count) warning(s) and --strict was given; no archive was written. Details: \(reportPath)"

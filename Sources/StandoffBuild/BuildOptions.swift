@@ -12,13 +12,16 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: Int64?
     /// Report progress on standard error.
     public var progress: Bool
+    /// Threads that process documents; output is identical for any number.
+    public var jobs: Int
     /// Folder of the committed annotation snapshot (`annotations/documents`), refreshed by
     /// `export` and `run`; `nil` leaves it alone (tests, and builds of other corpora).
     public var snapshotFolder: String?
 
     /// Creates options; the defaults are the project layout.
     public init(rawFolder: String = "raw", annotationsFolder: String = "annotations", buildFolder: String = "build",
-                strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false, snapshotFolder: String? = nil) {
+                strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false, snapshotFolder: String? = nil,
+                jobs: Int = 1) {
         self.rawFolder = rawFolder
         self.annotationsFolder = annotationsFolder
         self.buildFolder = buildFolder
@@ -26,6 +29,7 @@ public struct BuildOptions: Sendable {
         self.sourceDateEpoch = sourceDateEpoch
         self.progress = progress
         self.snapshotFolder = snapshotFolder
+        self.jobs = jobs
     }
 
     /// `annotations/dataset.json`.
@@ -42,6 +46,8 @@ public struct BuildOptions: Sendable {
     public var releaseParent: String { buildFolder + "/release" }
     /// `build/tmp`, for files that are renamed into place once complete.
     public var temporaryFolder: String { buildFolder + "/tmp" }
+    /// `build/run-stamp.json`, the record of the last complete run (see `BuildStamp`).
+    public var stampPath: String { buildFolder + "/run-stamp.json" }
     /// `build/<stage>.jsonl`, a single stage's output.
     public func stageOutputPath(_ stage: String) -> String { buildFolder + "/" + stage + ".jsonl" }
 }

@@ -23,10 +23,8 @@ public struct CorpusSummary: Sendable {
     public var rowCounts: [String: Int] = [:]
     /// Removed raw lines per reason.
     public var removedReasons: [String: Int] = [:]
-    /// Mentions per entity type.
-    public var mentionTypes: [String: Int] = [:]
-    /// Stance rows per target and label, keyed `target/label`.
-    public var stanceLabels: [String: Int] = [:]
+    /// Mentions per type, top entities, stance labels.
+    public var statistics = AnnotationStatistics()
     /// Warnings and errors from every stage.
     public var diagnostics: [Diagnostic] = []
     /// Time per stage, summed over documents (packaging is timed by the caller).
@@ -41,8 +39,13 @@ public struct CorpusSummary: Sendable {
             paragraphs: document.paragraphs.count, sentences: document.sentences.count, removed: document.removed.count))
         for (table, count) in document.rendered.rowCounts { rowCounts[table, default: 0] += count }
         for line in document.removed { removedReasons[line.reason, default: 0] += 1 }
-        for mention in document.mentions { mentionTypes[mention.type, default: 0] += 1 }
-        for stance in document.stances { stanceLabels[stance.target + "/" + stance.label, default: 0] += 1 }
+        statistics.add(document)
+    }
+
+    /// `5 documents, 159 sentences, 473 mentions, 47 removed lines, 0 warnings`.
+    public var line: String {
+        "\(documents.count) documents, \(rowCounts["sentences"] ?? 0) sentences, \(rowCounts["mentions"] ?? 0) mentions, " +
+            "\(rowCounts["removed"] ?? 0) removed lines, \(warnings.count) warnings"
     }
 
     /// The errors among the diagnostics.

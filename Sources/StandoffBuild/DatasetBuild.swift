@@ -58,20 +58,36 @@ public struct DatasetBuild: Sendable {
         }
     }
 
-    /// Runs `pipeline` over every raw file, handing each finished document to `handle`.
-    /// Input errors are collected (every bad file is reported), not thrown.
+    /// What happened to one raw file in a worker: the finished document, or the error that stopped it.
+    private struct Outcome: Sendable {
+        var document: Document?
+        var diagnostics: [Diagnostic] = []
+        var timings = StageTimings()
+    }
+
+    /// Runs `pipeline` over every raw file, handing each finished document to `handle` in file
+    /// order. Input errors are collected (every bad file is reported), not thrown.
+    ///
+    /// Documents are processed in batches on `options.jobs` threads and handed on in order, so
+    /// the output is the same for any number of jobs, and memory holds one batch, never the corpus.
     func process(_ pipeline: Pipeline, handle: (Document) throws -> Void) throws -> CorpusSummary {
         let corpus = try RawCorpus(folder: options.rawFolder)
         var summary = CorpusSummary()
         var firstWithContent: [String: String] = [:]
-        let total = corpus.entries.count
-        for (position, entry) in corpus.entries.enumerated() {
-            if options.progress {
-                FileHandle.standardError.write(Data("\r[\(position + 1)/\(total)] \(entry.id)\u{1B}[K".utf8))
-            }
-            do {
-                var document = Document(id: entry.id, sourceFile: entry.sourceFile, rawBytes: try RawCorpus.read(entry))
-                try pipeline.run(&document, diagnostics: &summary.diagnostics, timings: &summary.timings)
+        var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
+        let jobs = max(1, options.jobs)
+        // Enough documents per batch to keep every thread busy while they vary in size.
+        let batchSize = jobs == 1 ? 1 : jobs * 32
+        var batchStart = 0
+        while batchStart < corpus.entries.count {
+            let batch = Array(corpus.entries[batchStart..<min(batchStart + batchSize, corpus.entries.count)])
+            batchStart += batch.count
+            let outcomes = ParallelMap.map(batch, jobs: jobs) { entry in Self.process(entry, pipeline: pipeline) }
+            for (entry, outcome) in zip(batch, outcomes) {
+                summary.diagnostics += outcome.diagnostics
+                summary.timings.merge(outcome.timings)
+                progress.advance(bytes: outcome.document?.sourceSize ?? 0)
+                guard let document = outcome.document else { continue }
                 if let first = firstWithContent[document.sourceSHA256] {
                     summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
                                                           location: entry.sourceFile,
@@ -81,19 +97,30 @@ public struct DatasetBuild: Sendable {
                 }
                 try handle(document)
                 summary.add(document)
-            } catch let error as StandoffError {
-                // The location is the file already; the message need not repeat it.
-                let message = error.description.hasPrefix(entry.sourceFile + ": ")
-                    ? String(error.description.dropFirst(entry.sourceFile.count + 2)) : error.description
-                summary.diagnostics.append(Diagnostic(severity: .error, stage: DatasetBuild.stage(of: error), code: DatasetBuild.code(of: error),
-                                                      location: entry.sourceFile, message: message))
-            } catch let error as BuildError {
-                summary.diagnostics.append(Diagnostic(severity: .error, stage: Ingest.description.identifier, code: "unreadable",
-                                                      location: entry.sourceFile, message: error.description))
             }
         }
-        if options.progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        progress.finish()
         return summary
+    }
+
+    /// Reads one raw file and runs the pipeline over it; errors become diagnostics naming the file.
+    private static func process(_ entry: RawCorpus.Entry, pipeline: Pipeline) -> Outcome {
+        var outcome = Outcome()
+        do {
+            var document = Document(id: entry.id, sourceFile: entry.sourceFile, rawBytes: try RawCorpus.read(entry))
+            try pipeline.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
+            outcome.document = document
+        } catch let error as StandoffError {
+            // The location is the file already; the message need not repeat it.
+            let message = error.description.hasPrefix(entry.sourceFile + ": ")
+                ? String(error.description.dropFirst(entry.sourceFile.count + 2)) : error.description
+            outcome.diagnostics.append(Diagnostic(severity: .error, stage: DatasetBuild.stage(of: error), code: DatasetBuild.code(of: error),
+                                                  location: entry.sourceFile, message: message))
+        } catch {
+            outcome.diagnostics.append(Diagnostic(severity: .error, stage: Ingest.description.identifier, code: "unreadable",
+                                                  location: entry.sourceFile, message: "\(error)"))
+        }
+        return outcome
     }
 
     /// Runs the stages up to and including `stage` and writes each document's state as one
@@ -114,6 +141,19 @@ public struct DatasetBuild: Sendable {
         try output.close()
         try finish(summary, manifest: nil)
         try FileOutput.rename(path + ".partial", to: path)
+        return summary
+    }
+
+    /// Runs the stages through `validate` in memory and returns what they saw, writing nothing:
+    /// the counts `standoff stats` prints. Errors fail as they would in a build.
+    public func statistics() throws -> CorpusSummary {
+        guard let pipeline = try pipeline().prefix(through: Validate.description.identifier) else {
+            throw BuildError.unreadable(path: Validate.description.identifier, reason: "no such stage")
+        }
+        let summary = try process(pipeline) { _ in }
+        if !summary.errors.isEmpty {
+            throw BuildError.failed(errors: summary.errors.sorted().map(\.rendered), reportPath: nil)
+        }
         return summary
     }
 
@@ -168,10 +208,48 @@ public struct DatasetBuild: Sendable {
         ).package()
     }
 
-    /// Every stage: the release folder, then both archives.
-    public func run(release: Bool = false) throws -> (summary: CorpusSummary, archives: [String]) {
-        let summary = try export().summary
-        return (summary, try package(release: release))
+    /// Every stage: the release folder, then both archives. With `reuse`, when the inputs and
+    /// the outputs of the last complete run are unchanged (see ``BuildStamp``), nothing is
+    /// rebuilt and `upToDate` holds the last run's summary line and warnings.
+    public func run(release: Bool = false, reuse: Bool = false)
+        throws -> (summary: CorpusSummary, archives: [String], upToDate: (line: String, warnings: [String])?) {
+        let fingerprint = try inputFingerprint(release: release)
+        if reuse, let stamp = BuildStamp.load(path: options.stampPath), stamp.inputs == fingerprint,
+           stamp.outputsIntact(snapshotFolder: options.snapshotFolder) {
+            return (CorpusSummary(), stamp.outputs.keys.filter { $0.hasPrefix(options.distFolder + "/") }.sorted(),
+                    (stamp.summary, stamp.warnings))
+        }
+        // A run that stops half way must not leave a stamp vouching for its outputs.
+        FileOutput.remove(options.stampPath)
+        let (summary, releaseFolder) = try export()
+        let archives = try package(release: release)
+        var outputs: [String: String] = [:]
+        for path in archives + [releaseFolder + "/SHA256SUMS"] { outputs[path] = try FileOutput.sha256(ofFile: path) }
+        if let snapshot = options.snapshotFolder {
+            for name in FileOutput.files(below: snapshot) where name.hasSuffix(".jsonl") {
+                outputs[snapshot + "/" + name] = try FileOutput.sha256(ofFile: snapshot + "/" + name)
+            }
+        }
+        try BuildStamp(inputs: fingerprint, outputs: outputs, summary: summary.line,
+                       warnings: summary.warnings.sorted().map(\.rendered)).write(to: options.stampPath)
+        return (summary, archives, nil)
+    }
+
+    /// SHA-256 over everything that decides a run's output: the program, the options that
+    /// change bytes, the manifest, rule files, corrections, and every raw file's path and bytes.
+    func inputFingerprint(release: Bool) throws -> String {
+        var lines = [
+            "program \(BuildStamp.programFingerprint)",
+            "options raw=\(options.rawFolder) annotations=\(options.annotationsFolder) strict=\(options.strict) release=\(release) " +
+                "epoch=\(options.sourceDateEpoch.map(String.init) ?? "-") snapshot=\(options.snapshotFolder ?? "-")",
+            "manifest \((try? FileOutput.sha256(ofFile: options.manifestPath)) ?? "-")",
+            "rules \(rulesFingerprint())",
+            "corrections \((try? FileOutput.sha256(ofFile: options.correctionsPath)) ?? "-")",
+        ]
+        for entry in try RawCorpus(folder: options.rawFolder).entries {
+            lines.append("raw \(entry.sourceFile) \(try FileOutput.sha256(ofFile: entry.path))")
+        }
+        return FileOutput.sha256(ofText: lines.joined(separator: "\n"))
     }
 
     /// Writes the validation report and fails on errors (or on warnings under `--strict`).

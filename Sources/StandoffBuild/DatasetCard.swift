@@ -162,7 +162,7 @@ public struct DatasetCard: Sendable {
         | sentences | \(count("sentences")) |
         | removed lines | \(count("removed")) |
 
-        """ + tally("Mentions per type", summary.mentionTypes) + tally("Stance rows per target and label", summary.stanceLabels) + """
+        """ + summary.statistics.markdown(level: 3) + """
         ## Integrity and reproducibility
 
         After extracting, `sha256sum -c SHA256SUMS` checks every file. The archives are rebuilt
@@ -203,12 +203,6 @@ public struct DatasetCard: Sendable {
 
         """
         return card
-    }
-
-    /// A two-column count table under a heading, or a line saying there is nothing to count.
-    private func tally(_ heading: String, _ counts: [String: Int]) -> String {
-        guard !counts.isEmpty else { return "\(heading): none in this version.\n\n" }
-        return "\(heading):\n\n| | |\n|---|---:|\n" + counts.sorted { $0.key < $1.key }.map { "| \($0.key) | \($0.value) |" }.joined(separator: "\n") + "\n\n"
     }
 
     private func count(_ table: String) -> Int { summary.rowCounts[table, default: 0] }

@@ -24,6 +24,7 @@ struct Standoff: ParsableCommand {
             ValidateCommand.self,
             ExportCommand.self,
             PackageCommand.self,
+            StatsCommand.self,
         ]
     )
 }

@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDOFF = ROOT / ".build" / "release" / "standoff"
-STAGES = ["run", "ingest", "clean", "split", "annotate", "correct", "validate", "export", "package"]
+STAGES = ["run", "ingest", "clean", "split", "annotate", "correct", "validate", "export", "package", "stats"]
 
 
 def standoff(*args, stdin=None, cwd=ROOT):
@@ -69,3 +69,20 @@ def test_a_bad_raw_file_names_file_and_offset_and_writes_no_archive(tmp_path):
     assert "raw/broken.txt: error: byte 3: not valid UTF-8" in result.stderr
     assert not list((tmp_path / "build").glob("dist/*"))
     assert (raw / "broken.txt").read_bytes() == b"Caf\xe9 au lait\n"
+
+
+def test_stats_counts_what_the_mentions_table_holds(tmp_path):
+    """`stats --json` agrees with the exported mentions table and writes nothing."""
+    build = tmp_path / "build"
+    result = standoff("stats", "--json", "--build", str(build), "--no-snapshot")
+    assert result.returncode == 0, result.stderr
+    assert not build.exists()
+    stats = json.loads(result.stdout)
+    mentions = [json.loads(line) for line in (ROOT / "build" / "release").glob("*/data/mentions.jsonl").__next__().read_text().splitlines()]
+    by_type = {}
+    for row in mentions:
+        by_type[row["type"]] = by_type.get(row["type"], 0) + 1
+    assert stats["mentions_by_type"] == by_type
+    top = stats["top_entities"][0]
+    assert top["mentions"] == sum(1 for row in mentions if row["entity_id"] == top["id"])
+    assert [d["doc_id"] for d in stats["documents"]] == sorted({row["doc_id"] for row in mentions})

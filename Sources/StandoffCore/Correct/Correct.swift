@@ -21,10 +21,13 @@ public struct Correct: Stage {
 
     /// The corrections, grouped by document.
     public let corrections: CorrectionSet
+    /// The country of an entity id, so a corrected mention carries the same `country` a rule's would.
+    public let country: @Sendable (String) -> String?
 
     /// Creates the stage.
-    public init(corrections: CorrectionSet) {
+    public init(corrections: CorrectionSet, country: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.corrections = corrections
+        self.country = country
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
@@ -105,6 +108,7 @@ public struct Correct: Stage {
                                   type: correction.type ?? "", entityID: correction.entityId ?? "",
                                   entityName: correction.entityName ?? correction.text ?? "", rule: "correction")
             mention.source = "correction"
+            mention.country = country(mention.entityID)
             document.mentions.append(mention)
             return true
         case .removeMention:
@@ -120,6 +124,7 @@ public struct Correct: Stage {
             mention.type = type
             mention.entityID = entity
             mention.entityName = correction.entityName ?? mention.entityName
+            mention.country = country(entity)
             mention.source = "correction"
             document.mentions[existing] = mention
             return true

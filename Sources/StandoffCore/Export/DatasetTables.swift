@@ -59,6 +59,7 @@ public enum DatasetTables {
             column("entity_name", .string, "The entity's canonical name."),
             column("rule", .string, "Id of the rule that produced the mention (`correction` for one a person added)."),
             column("source", .string, "`rule`, or `correction` when a person's correction in `annotations/corrections.jsonl` made or changed the row."),
+            column("country", .string, nullable: true, "Id of the country the entity stands for or acts for, from the gazetteer: the country itself, its capital and places (`Tokyo` used for the government → `japan`), its nationals (NORP) and its government's people and bodies; empty for entities of no one country."),
         ],
         primaryKey: ["mention_id"]
     )
@@ -118,7 +119,8 @@ public enum DatasetTables {
                 let sentenceID = document.sentenceID(mention.sentenceIndex)
                 return [.string(sentenceID + "-m" + zeroPadded(ordinal, width: 2)), .string(document.id), .string(sentenceID),
                         .integer(mention.start), .integer(mention.end), .string(mention.text), .string(mention.type),
-                        .string(mention.entityID), .string(mention.entityName), .string(mention.rule), .string(mention.source)]
+                        .string(mention.entityID), .string(mention.entityName), .string(mention.rule), .string(mention.source),
+                        .optional(mention.country)]
             }
         case stances.name:
             return document.stances.map { stance in

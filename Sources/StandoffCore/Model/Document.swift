@@ -159,6 +159,8 @@ public struct Mention: Sendable, Equatable, Encodable {
     public var rule: String
     /// `rule`, or `correction` when a person's correction made or changed it.
     public var source: String = "rule"
+    /// The country the entity stands for or acts for (`tokyo` → `japan`), where the gazetteer records one.
+    public var country: String?
 
     /// Creates a mention.
     public init(sentenceIndex: Int, start: Int, end: Int, text: String, type: String, entityID: String, entityName: String, rule: String) {

@@ -42,7 +42,7 @@ extension Pipeline {
             Clean(lexicon: rules.boilerplate, corrections: corrections),
             Split(splitter: SentenceSplitter(lexicon: rules.abbreviations)),
             Annotate(entities: EntityAnnotator(rules: rules.entities)),
-            Correct(corrections: corrections),
+            Correct(corrections: corrections, country: { [gazetteer = rules.entities.gazetteer] in gazetteer.country(of: $0) }),
             Validate(),
             Export(),
         ])

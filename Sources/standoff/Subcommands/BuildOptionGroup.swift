@@ -16,7 +16,10 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings (duplicate files, unreadable dates, empty bodies) as errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Print the time spent in each stage on standard error.")
+    @Option(name: .long, help: ArgumentHelp("Documents processed at once, one per thread (default: the number of cores); the output is the same for any number.", valueName: "n"))
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Print the time spent in each stage, summed over documents and threads, on standard error.")
     var timings = false
 
     @Flag(name: .long, help: "Do not refresh the committed annotation snapshot in <annotations>/documents/ (export and run refresh it).")
@@ -31,9 +34,10 @@ struct BuildOptionGroup: ParsableArguments {
             }
             epoch = seconds
         }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         return BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
                             sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1,
-                            snapshotFolder: noSnapshot ? nil : annotations + "/documents")
+                            snapshotFolder: noSnapshot ? nil : annotations + "/documents", jobs: jobs)
     }
 }
 
@@ -53,7 +57,6 @@ func report(_ summary: CorpusSummary, wrote outputs: [String], timings: Bool = f
     for warning in summary.warnings.sorted() {
         FileHandle.standardError.write(Data("standoff: \(warning.rendered)\n".utf8))
     }
-    let rows = summary.rowCounts
-    print("\(summary.documents.count) documents, \(rows["sentences"] ?? 0) sentences, \(rows["mentions"] ?? 0) mentions, \(rows["removed"] ?? 0) removed lines, \(summary.warnings.count) warnings")
+    print(summary.line)
     for output in outputs { print("wrote \(output)") }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StandoffBuild
 
 /// `standoff run`: every stage, then both archives.
@@ -11,6 +12,9 @@ struct RunCommand: ParsableCommand {
         build/dist/<name>-<version>.tar.gz and .zip, and build/validation.json. If any raw file is
         bad or any invariant fails, every problem is reported and no archive is written.
         Archive entry times come from SOURCE_DATE_EPOCH, or the release date in annotations/dataset.json.
+        When the program, options, manifest, rules, corrections and every raw file are the same as
+        at the last complete run and its outputs are untouched (build/run-stamp.json), nothing is
+        rebuilt; --force rebuilds anyway.
         """
     )
 
@@ -19,10 +23,19 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Refuse to replace an archive of this version whose data differ (use for published releases).")
     var release = false
 
+    @Flag(name: .long, help: "Rebuild even when nothing changed since the last complete run.")
+    var force = false
+
     func run() throws {
         try reportingErrors {
-            let result = try DatasetBuild(options: build.options()).run(release: release)
-            report(result.summary, wrote: result.archives, timings: build.timings)
+            let result = try DatasetBuild(options: build.options()).run(release: release, reuse: !force)
+            if let previous = result.upToDate {
+                for warning in previous.warnings { FileHandle.standardError.write(Data("standoff: \(warning)\n".utf8)) }
+                print(previous.line)
+                print("up to date: nothing changed since the last run; kept " + result.archives.joined(separator: ", "))
+            } else {
+                report(result.summary, wrote: result.archives, timings: build.timings)
+            }
         }
     }
 }

@@ -46,7 +46,8 @@ public struct EntityAnnotator: Sendable {
             }
         }
         let linker = EntityLinker(gazetteer: rules.gazetteer, patterns: rules.patterns)
-        let mentions = linker.link(found, location: { "\(document.id)/\(document.sentenceID($0))" }, diagnostics: &diagnostics)
+        var mentions = linker.link(found, location: { "\(document.id)/\(document.sentenceID($0))" }, diagnostics: &diagnostics)
+        for index in mentions.indices { mentions[index].country = rules.gazetteer.country(of: mentions[index].entityID) }
         return mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 

@@ -14,6 +14,11 @@ public struct Gazetteer: Sendable {
     /// Each entry's role titles, normalised with ``EntityText/roleKey(_:)``.
     let roleKeys: [[String]]
 
+    /// The country the entity with id `id` stands for, if the gazetteer records one.
+    public func country(of id: String) -> String? {
+        indexByID[id].flatMap { entries[$0].rule.country }
+    }
+
     /// The entry with id `id`, if any.
     public func entry(id: String) -> GazetteerEntry? {
         indexByID[id].map { entries[$0].rule }
@@ -107,6 +112,14 @@ public struct Gazetteer: Sendable {
                     }
                 }
                 claims[key.folded, default: []].append((index, mine))
+            }
+        }
+        // A country must be a place in this file, or analyses by country would have dangling ids.
+        for line in lines {
+            guard let country = line.rule.country else { continue }
+            guard let target = indexByID[country], types[target] == .gpe else {
+                throw StandoffError.invalidRule(file: line.file, line: line.line,
+                                                reason: "entry '\(line.rule.id)': country '\(country)' is not the id of a GPE entry in this file; add the country or correct the id")
             }
         }
         // A family name that is also another entity's full name would be matched twice.

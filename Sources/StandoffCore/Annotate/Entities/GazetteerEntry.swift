@@ -20,6 +20,12 @@ public struct GazetteerEntry: Decodable, Sendable, Equatable {
     public var type: String
     /// Other spellings: acronyms, family-name-first order, romanisations, hyphenated forms.
     public var aliases: [String]?
+    /// The id of the GPE entry for the country this entity stands for or acts for: a country's own
+    /// id, its capital and other places in it, its government's people and bodies (`tokyo` and
+    /// `fumio-kishida` → `japan`). Absent for entities of no one country (analysts, the UN, regions).
+    /// Exported as the mentions' `country` column, so that metonymy ("Tokyo has dropped its
+    /// preconditions") and analyses by country work.
+    public var country: String?
     /// GPE entries only: nationality words (`Japanese`, `North Koreans`), annotated as NORP with this entry's id.
     public var demonyms: [String]?
     /// PERSON entries only: the family name as articles write it alone (`Kishida`, `Kim`), used to
@@ -44,12 +50,13 @@ public struct GazetteerEntry: Decodable, Sendable, Equatable {
     public var noMatch: [String]?
 
     /// Creates an entry.
-    public init(id: String, name: String, type: EntityType, aliases: [String]? = nil, demonyms: [String]? = nil,
+    public init(id: String, name: String, type: EntityType, country: String? = nil, aliases: [String]? = nil, demonyms: [String]? = nil,
                 family: String? = nil, bareFamilyName: Bool? = nil, gender: String? = nil, titles: [String]? = nil,
                 ignoreCase: Bool? = nil, wikidata: String? = nil, match: [String], noMatch: [String]? = nil) {
         self.id = id
         self.name = name
         self.type = type.rawValue
+        self.country = country
         self.aliases = aliases
         self.demonyms = demonyms
         self.family = family
@@ -63,6 +70,6 @@ public struct GazetteerEntry: Decodable, Sendable, Equatable {
     }
 
     /// The keys a line may use, in the file's `snake_case`.
-    static let keys: Set<String> = ["id", "name", "type", "aliases", "demonyms", "family", "bare_family_name", "gender",
+    static let keys: Set<String> = ["id", "name", "type", "country", "aliases", "demonyms", "family", "bare_family_name", "gender",
                                     "titles", "ignore_case", "wikidata", "match", "no_match"]
 }

@@ -77,6 +77,18 @@ struct EntityAnnotatorTests {
         }
     }
 
+    /// Capitals used for governments, nationals and leaders carry their country; entities of no
+    /// one country and names only a pattern found carry none.
+    @Test func mentionsCarryTheCountryTheyStandFor() {
+        let document = EntityFixture.document(
+            "Tokyo has dropped its preconditions, Japanese officials said, and Pyongyang welcomed Kishida's offer. " +
+            "The UN and Dr. Dana Okafor of the Hanover Institute stayed silent; Kim Jong Un did not.")
+        let (mentions, _) = EntityFixture.annotate(document)
+        let countries = mentions.map { "\($0.text) → \($0.country ?? "-")" }
+        #expect(countries == ["Tokyo → japan", "Japanese → japan", "Pyongyang → north-korea", "Kishida → japan",
+                              "UN → -", "Dana Okafor → -", "Hanover Institute → -", "Kim Jong Un → north-korea"])
+    }
+
     @Test func anAmbiguousBareNameKeepsItsOwnIDAndWarns() {
         let document = EntityFixture.document("Analysts expect more tests. Kim said the talks were over.", id: "doc7")
         let (mentions, diagnostics) = EntityFixture.annotate(document)

@@ -28,6 +28,8 @@ struct EntityRuleDecodingTests {
         BadLine(line: #"{"id":"link-surname","name":"UN","type":"ORG","match":["UN"]}"#, reason: "is the name of a linking rule"),
         BadLine(line: #"{"id":"nippon","name":"Nippon","type":"GPE","aliases":["Japan"],"match":["Japan"]}"#, reason: "'Japan' is also a name of 'japan' on line 1"),
         BadLine(line: #"{"id":"japan","name":"Nippon","type":"GPE","match":["Japan"]}"#, reason: "the id is already used on line 1"),
+        BadLine(line: #"{"id":"osaka","name":"Osaka","type":"GPE","country":"nippon","match":["Osaka"]}"#, reason: "country 'nippon' is not the id of a GPE entry"),
+        BadLine(line: #"{"id":"nhk","name":"NHK","type":"ORG","country":"nhk","match":["NHK"]}"#, reason: "country 'nhk' is not the id of a GPE entry"),
     ]
 
     @Test(arguments: badEntries)
