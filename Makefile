@@ -13,7 +13,7 @@ APT_PACKAGES := libarchive-dev pkg-config libarchive-tools unzip
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop ingest clean split annotate correct validate export package distclean help
+.PHONY: dataset release test deps build swift-test interop ingest clean split annotate correct validate export package distclean help bench bench-deps bench-clean
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
@@ -21,6 +21,7 @@ help:
 	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
 	@echo "make <stage>   one stage: ingest clean split annotate correct validate export package"
+	@echo "make bench     time the pipeline and the spaCy baseline on synthetic corpora (SIZES=\"1000 10000 100000\" RUNS=3 BASELINE=10000)"
 	@echo "make distclean remove build/ and .build/"
 
 ## Installs the C library and tools the build and tests need, when they are missing.
@@ -64,7 +65,40 @@ $(VENV)/.installed: Makefile
 
 ## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, DuckDB, bsdtar and unzip.
 interop: $(VENV)/.installed dataset
-	$(PYTHON) -m pytest -q Tests/interop
+	$(PYTHON) -m pytest -q Tests/interop Tests/bench
+
+## The benchmark: corpora under build/bench/corpus-<n>/, the table in build/bench/results.md.
+# Always a release build, whatever CONFIG says: debug figures would mean nothing.
+SIZES ?= 1000 10000 100000
+RUNS ?= 3
+# The size for the spaCy baseline, the no-change rebuild and the --jobs check (0 skips them).
+BASELINE ?= 10000
+BENCH_VENV := build/bench-venv
+BENCH_APT_PACKAGES := time zip
+
+bench: deps bench-deps $(BENCH_VENV)/.installed
+	swift build -c release --product standoff
+	python3 Tests/bench/run_bench.py --sizes "$(SIZES)" --runs $(RUNS) --baseline $(BASELINE) \
+	  --standoff .build/release/standoff --spacy-python $(BENCH_VENV)/bin/python
+
+## /usr/bin/time -v measures peak memory; zip is the packaging comparison.
+bench-deps:
+	@if [ ! -x /usr/bin/time ] || ! command -v zip >/dev/null || ! command -v gzip >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing $(BENCH_APT_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_APT_PACKAGES) gzip >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run: sudo apt-get update && sudo apt-get install -y $(BENCH_APT_PACKAGES) gzip"; exit 1; \
+	  fi; \
+	fi
+
+$(BENCH_VENV)/.installed: Tests/bench/requirements.txt
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r Tests/bench/requirements.txt
+	touch $@
+
+bench-clean:
+	rm -rf build/bench $(BENCH_VENV)
 
 distclean:
 	rm -rf build .build
