@@ -17,6 +17,7 @@ export TZ := UTC
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
+	@echo "               PREVIOUS=<archive or folder>: the dataset card lists the changes since that release"
 	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
 	@echo "make <stage>   one stage: ingest clean split annotate correct validate export package"
@@ -37,12 +38,16 @@ deps:
 build: deps
 	swift build -c $(CONFIG) --product standoff
 
+# PREVIOUS=build/dist/<name>-<version>.tar.gz (or a release folder) adds the changes since that
+# release to the dataset card; it is read before anything is written, so it may be the archive replaced.
+PREVIOUS_OPTION := $(if $(PREVIOUS),--previous "$(PREVIOUS)")
+
 dataset: build
-	$(STANDOFF) run
+	$(STANDOFF) run $(PREVIOUS_OPTION)
 
 ## Like dataset, but refuses to replace an archive of this version whose data differ.
 release: build
-	$(STANDOFF) run --release
+	$(STANDOFF) run --release $(PREVIOUS_OPTION)
 
 ingest clean split annotate correct validate export package: build
 	$(STANDOFF) $@

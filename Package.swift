@@ -41,9 +41,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Locating the package root and temporary folders, shared by the test targets.
-        .target(name: "StandoffTestSupport", path: "Tests/StandoffTestSupport"),
-        .testTarget(name: "StandoffCoreTests", dependencies: ["StandoffCore", "StandoffTestSupport"], exclude: ["Annotate/Entities/Fixtures"]),
+        // Locating the package root, temporary folders and crafted (hostile) archives, shared by the test targets.
+        .target(name: "StandoffTestSupport", dependencies: ["CLibArchive"], path: "Tests/StandoffTestSupport"),
+        .testTarget(name: "StandoffCoreTests", dependencies: ["StandoffCore", "StandoffTestSupport"], exclude: ["Annotate/Entities/Fixtures", "Annotate/Stance/Fixtures"]),
         .testTarget(name: "StandoffArchiveTests", dependencies: ["StandoffArchive", "StandoffTestSupport"]),
         .testTarget(
             name: "StandoffBuildTests",

@@ -17,11 +17,14 @@ public struct BuildOptions: Sendable {
     /// Folder of the committed annotation snapshot (`annotations/documents`), refreshed by
     /// `export` and `run`; `nil` leaves it alone (tests, and builds of other corpora).
     public var snapshotFolder: String?
+    /// A previous release (archive or folder) whose differences from this one the dataset card
+    /// lists as release notes; `nil` for none.
+    public var previousRelease: String?
 
     /// Creates options; the defaults are the project layout.
     public init(rawFolder: String = "raw", annotationsFolder: String = "annotations", buildFolder: String = "build",
                 strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false, snapshotFolder: String? = nil,
-                jobs: Int = 1) {
+                jobs: Int = 1, previousRelease: String? = nil) {
         self.rawFolder = rawFolder
         self.annotationsFolder = annotationsFolder
         self.buildFolder = buildFolder
@@ -30,6 +33,7 @@ public struct BuildOptions: Sendable {
         self.progress = progress
         self.snapshotFolder = snapshotFolder
         self.jobs = jobs
+        self.previousRelease = previousRelease
     }
 
     /// `annotations/dataset.json`.

@@ -15,6 +15,8 @@ public struct CorpusSummary: Sendable {
         public var paragraphs: Int
         public var sentences: Int
         public var removed: Int
+        /// The document's stance per target, in target order.
+        public var stances: [DocumentStance] = []
     }
 
     /// Documents in id order.
@@ -25,6 +27,10 @@ public struct CorpusSummary: Sendable {
     public var removedReasons: [String: Int] = [:]
     /// Mentions per type, top entities, stance labels.
     public var statistics = AnnotationStatistics()
+    /// Stance rule statistics (set up with the rules by the build).
+    public var stanceRules = StanceRuleStatistics()
+    /// The stance targets whose document stance is recorded.
+    public var stanceTargets: [String] = []
     /// Warnings and errors from every stage.
     public var diagnostics: [Diagnostic] = []
     /// Time per stage, summed over documents (packaging is timed by the caller).
@@ -36,7 +42,9 @@ public struct CorpusSummary: Sendable {
             id: document.id, sourceFile: document.sourceFile, sourceSHA256: document.sourceSHA256,
             title: document.metadata.title, authors: document.metadata.authors,
             publication: document.metadata.publication, published: document.metadata.published,
-            paragraphs: document.paragraphs.count, sentences: document.sentences.count, removed: document.removed.count))
+            paragraphs: document.paragraphs.count, sentences: document.sentences.count, removed: document.removed.count,
+            stances: stanceTargets.map { DocumentStance.aggregate(document.stances, target: $0) }))
+        stanceRules.add(document)
         for (table, count) in document.rendered.rowCounts { rowCounts[table, default: 0] += count }
         for line in document.removed { removedReasons[line.reason, default: 0] += 1 }
         statistics.add(document)
@@ -46,6 +54,38 @@ public struct CorpusSummary: Sendable {
     public var line: String {
         "\(documents.count) documents, \(rowCounts["sentences"] ?? 0) sentences, \(rowCounts["mentions"] ?? 0) mentions, " +
             "\(rowCounts["removed"] ?? 0) removed lines, \(warnings.count) warnings"
+    }
+
+    /// Each document's stance per target and the stance rule statistics, as Markdown sections
+    /// (headings at `level`), for `standoff stats` and the dataset card.
+    public func stanceMarkdown(level: Int = 2) -> String {
+        let heading = String(repeating: "#", count: level) + " "
+        var output = ""
+        for target in stanceTargets {
+            output += heading + "Document stance toward `\(target)`\n\n"
+            output += "Author sentences only; `favor` when favor outnumbers against, `against` when the reverse, else `none`.\n\n"
+            output += "| doc_id | stance | favor | against | none |\n|---|---|---:|---:|---:|\n"
+            for document in documents {
+                guard let stance = document.stances.first(where: { $0.target == target }) else { continue }
+                output += "| `\(document.id)` | \(stance.label) | \(stance.favor) | \(stance.against) | \(stance.none) |\n"
+            }
+            output += "\n"
+        }
+        output += heading + "Stance rules\n\n"
+        output += "Over \(stanceRules.stanceRows) stance rows: `fired` rows and their share (`coverage`); `overlaps`, rows where a favor or "
+            + "against cue of another rule also fired; for cue rules `agreements` and `conflicts`, another cue gave the same or the opposite "
+            + "label (a cue that gives `none` abstains); `decided`, rows whose label changes when this rule alone is switched off.\n\n"
+        return output + stanceRules.markdown + "\n"
+    }
+
+    /// Each document's stance per target, as JSON.
+    public var documentStancesJSON: JSONValue {
+        .array(documents.map { document in
+            .object(["doc_id": .string(document.id), "stances": .array(document.stances.map { stance in
+                .object(["target": .string(stance.target), "label": .string(stance.label), "n_favor": .integer(stance.favor),
+                         "n_against": .integer(stance.against), "n_none": .integer(stance.none)])
+            })])
+        })
     }
 
     /// The errors among the diagnostics.

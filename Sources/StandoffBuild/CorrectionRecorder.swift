@@ -45,6 +45,10 @@ public struct CorrectionRecorder: Sendable {
 
     /// Records a stance correction.
     public func stance(sentenceID: String, target: String, label: String?, holder: String?, by: String, why: String) throws -> String {
+        let targets = try build.loadRules().stance.targetList.map(\.id)
+        guard targets.contains(target) else {
+            throw BuildError.correction("target '\(target)' is not declared in annotations/rules/stance-targets.jsonl; the targets are \(targets.joined(separator: ", "))")
+        }
         let sentence = try sentence(sentenceID)
         return try append([
             "action": .string(Correction.Action.setStance.rawValue), "sentence_id": .string(sentenceID),

@@ -7,6 +7,8 @@ import StandoffCore
 struct DataPackage {
     let manifest: DatasetManifest
     let summary: CorpusSummary
+    /// The tables and their schemas.
+    let tables: DatasetTables
     /// The files under `data/`, hashed.
     let dataFiles: [ReleaseFile]
     /// SHA-256 over the rule files, so a release records which rules made it.
@@ -25,7 +27,7 @@ struct DataPackage {
 
     /// The package as pretty-printed JSON with sorted keys.
     var json: String {
-        let resources: [[String: Any]] = DatasetTables.all.map(resource)
+        let resources: [[String: Any]] = tables.all.map(resource)
         let package: [String: Any] = [
             "profile": "tabular-data-package",
             "name": manifest.name,
@@ -64,6 +66,9 @@ struct DataPackage {
             case .list:
                 field["type"] = "string"
                 field["description"] = column.description + " In CSV the items are joined by '; '; in JSONL this is an array."
+            case .records:
+                field["type"] = "array"
+                field["description"] = column.description + " In CSV this is the array as compact JSON text; in JSONL it is the array itself."
             }
             // Keys and counts are always present; other text may be legitimately empty.
             if keyFields.contains(column.name) || column.type == .integer {

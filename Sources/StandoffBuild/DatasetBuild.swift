@@ -66,14 +66,18 @@ public struct DatasetBuild: Sendable {
     }
 
     /// Runs `pipeline` over every raw file, handing each finished document to `handle` in file
-    /// order. Input errors are collected (every bad file is reported), not thrown.
+    /// order; `rules` name the stance targets and rules the summary counts. Input errors are
+    /// collected (every bad file is reported), not thrown.
     ///
     /// Documents are processed in batches on `options.jobs` threads and handed on in order, so
     /// the output is the same for any number of jobs, and memory holds one batch, never the corpus.
-    func process(_ pipeline: Pipeline, handle: (Document) throws -> Void) throws -> CorpusSummary {
+    func process(_ pipeline: Pipeline, rules: RuleSet, handle: (Document) throws -> Void) throws -> CorpusSummary {
         let corpus = try RawCorpus(folder: options.rawFolder)
         var summary = CorpusSummary()
-        var firstWithContent: [String: String] = [:]
+        summary.stanceTargets = rules.stance.targetList.map(\.id)
+        summary.stanceRules = StanceRuleStatistics(rules: rules.stance)
+        // Raw SHA-256 → the first file with those bytes, by index: small per document, as it lives for the whole run.
+        var firstWithContent: [String: Int] = [:]
         var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
         let jobs = max(1, options.jobs)
         // Enough documents per batch to keep every thread busy while they vary in size.
@@ -83,7 +87,7 @@ public struct DatasetBuild: Sendable {
             let batch = Array(corpus.entries[batchStart..<min(batchStart + batchSize, corpus.entries.count)])
             batchStart += batch.count
             let outcomes = ParallelMap.map(batch, jobs: jobs) { entry in Self.process(entry, pipeline: pipeline) }
-            for (entry, outcome) in zip(batch, outcomes) {
+            for (position, (entry, outcome)) in zip(batch, outcomes).enumerated() {
                 summary.diagnostics += outcome.diagnostics
                 summary.timings.merge(outcome.timings)
                 progress.advance(bytes: outcome.document?.sourceSize ?? 0)
@@ -91,9 +95,9 @@ public struct DatasetBuild: Sendable {
                 if let first = firstWithContent[document.sourceSHA256] {
                     summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
                                                           location: entry.sourceFile,
-                                                          message: "same bytes as \(first); both are kept"))
+                                                          message: "same bytes as \(corpus.entries[first].sourceFile); both are kept"))
                 } else if !document.sourceSHA256.isEmpty {
-                    firstWithContent[document.sourceSHA256] = entry.sourceFile
+                    firstWithContent[document.sourceSHA256] = batchStart - batch.count + position
                 }
                 try handle(document)
                 summary.add(document)
@@ -126,7 +130,8 @@ public struct DatasetBuild: Sendable {
     /// Runs the stages up to and including `stage` and writes each document's state as one
     /// JSON line to `build/<stage>.jsonl`.
     public func runStage(_ stage: String) throws -> CorpusSummary {
-        guard let pipeline = try pipeline().prefix(through: stage) else {
+        let rules = try loadRules()
+        guard let pipeline = try pipeline(rules: rules).prefix(through: stage) else {
             throw BuildError.unreadable(path: stage, reason: "no such stage")
         }
         try FileOutput.makeFolder(options.buildFolder)
@@ -135,7 +140,7 @@ public struct DatasetBuild: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let summary = try process(pipeline) { document in
+        let summary = try process(pipeline, rules: rules) { document in
             try output.write(String(decoding: try encoder.encode(document), as: UTF8.self) + "\n")
         }
         try output.close()
@@ -147,10 +152,11 @@ public struct DatasetBuild: Sendable {
     /// Runs the stages through `validate` in memory and returns what they saw, writing nothing:
     /// the counts `standoff stats` prints. Errors fail as they would in a build.
     public func statistics() throws -> CorpusSummary {
-        guard let pipeline = try pipeline().prefix(through: Validate.description.identifier) else {
+        let rules = try loadRules()
+        guard let pipeline = try pipeline(rules: rules).prefix(through: Validate.description.identifier) else {
             throw BuildError.unreadable(path: Validate.description.identifier, reason: "no such stage")
         }
-        let summary = try process(pipeline) { _ in }
+        let summary = try process(pipeline, rules: rules) { _ in }
         if !summary.errors.isEmpty {
             throw BuildError.failed(errors: summary.errors.sorted().map(\.rendered), reportPath: nil)
         }
@@ -161,6 +167,8 @@ public struct DatasetBuild: Sendable {
     /// `data/` tables, `README.md` (the dataset card) and `SHA256SUMS`.
     public func export() throws -> (summary: CorpusSummary, releaseFolder: String) {
         let manifest = try DatasetManifest.load(path: options.manifestPath)
+        // Read first, so a bad path fails before the run, and an archive about to be replaced can be the previous one.
+        let previous = try options.previousRelease.map { try ReleaseReader.load($0) }
         let rules = try loadRules()
         let pipeline = try pipeline(rules: rules)
         let staging = options.temporaryFolder + "/" + manifest.releaseName
@@ -168,10 +176,10 @@ public struct DatasetBuild: Sendable {
         try FileOutput.makeFolder(staging + "/data")
         defer { FileOutput.remove(staging) }
 
-        let tables = try TableFiles(folder: staging + "/data", tables: DatasetTables.all)
+        let tables = try TableFiles(folder: staging + "/data", tables: rules.tables.all)
         let snapshot = options.snapshotFolder.map { AnnotationSnapshot(folder: $0, staging: options.temporaryFolder + "/snapshot") }
         try snapshot?.begin()
-        let summary = try process(pipeline) { document in
+        let summary = try process(pipeline, rules: rules) { document in
             try tables.append(document.rendered)
             try snapshot?.add(document)
         }
@@ -181,11 +189,13 @@ public struct DatasetBuild: Sendable {
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
         for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
-        let package = DataPackage(manifest: manifest, summary: summary, dataFiles: try ReleaseFile.list(in: staging, under: "data"),
+        let package = DataPackage(manifest: manifest, summary: summary, tables: rules.tables, dataFiles: try ReleaseFile.list(in: staging, under: "data"),
                                   rulesFingerprint: rulesFingerprint())
         try FileOutput.write(package.json, to: staging + "/datapackage.json")
         try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint).text, to: staging + "/CITATION.cff")
-        let card = DatasetCard(manifest: manifest, summary: summary, reasonSummaries: reasons, fingerprint: package.fingerprint)
+        let changes = try previous.map { DatasetDiff(old: $0, new: try ReleaseReader.load(staging)) }
+        let card = DatasetCard(manifest: manifest, summary: summary, tables: rules.tables, stanceRules: rules.stance,
+                               reasonSummaries: reasons, fingerprint: package.fingerprint, changes: changes)
         try FileOutput.write(card.markdown, to: staging + "/README.md")
         try ReleaseChecksums.write(folder: staging)
         let release = options.releaseParent + "/" + manifest.releaseName
@@ -246,6 +256,9 @@ public struct DatasetBuild: Sendable {
             "rules \(rulesFingerprint())",
             "corrections \((try? FileOutput.sha256(ofFile: options.correctionsPath)) ?? "-")",
         ]
+        if let previous = options.previousRelease {
+            lines.append("previous \(previous) \(try ReleaseReader.contentFingerprint(previous))")
+        }
         for entry in try RawCorpus(folder: options.rawFolder).entries {
             lines.append("raw \(entry.sourceFile) \(try FileOutput.sha256(ofFile: entry.path))")
         }

@@ -8,17 +8,27 @@ public struct DatasetCard: Sendable {
     public let manifest: DatasetManifest
     /// What the build produced.
     public let summary: CorpusSummary
+    /// The tables and their schemas.
+    public let tables: DatasetTables
+    /// The stance rules, for the annotation section.
+    public let stanceRules: StanceRules
     /// Removal reason id → what it means.
     public let reasonSummaries: [String: String]
     /// The data files' content fingerprint.
     public let fingerprint: String
+    /// The differences from a previous release, shown as release notes; nil when none was given.
+    public let changes: DatasetDiff?
 
     /// Creates a card.
-    public init(manifest: DatasetManifest, summary: CorpusSummary, reasonSummaries: [String: String] = [:], fingerprint: String = "") {
+    public init(manifest: DatasetManifest, summary: CorpusSummary, tables: DatasetTables = DatasetTables(), stanceRules: StanceRules = .none,
+                reasonSummaries: [String: String] = [:], fingerprint: String = "", changes: DatasetDiff? = nil) {
         self.manifest = manifest
         self.summary = summary
+        self.tables = tables
+        self.stanceRules = stanceRules
         self.reasonSummaries = reasonSummaries
         self.fingerprint = fingerprint
+        self.changes = changes
     }
 
     /// Hugging Face card metadata: licence, language and one loadable config per table.
@@ -27,7 +37,7 @@ public struct DatasetCard: Sendable {
                      "task_categories:", "- text-classification", "- token-classification", "tags:"]
         lines += manifest.keywords.map { "- \($0.lowercased().replacingOccurrences(of: " ", with: "-"))" }
         lines += ["configs:"]
-        for table in DatasetTables.all {
+        for table in tables.all {
             lines += ["- config_name: \(table.name)", "  data_files: data/\(table.name).jsonl"]
         }
         return (lines + ["---", ""]).joined(separator: "\n")
@@ -115,8 +125,9 @@ public struct DatasetCard: Sendable {
 
 
         """
+        card += stanceSection
         card += "## Schema\n\n"
-        for table in DatasetTables.all {
+        for table in tables.all {
             card += "### `\(table.name)` (\(count(table.name)) rows)\n\n\(table.description) Primary key: \(table.primaryKey.map { "`\($0)`" }.joined(separator: " + ")).\n\n"
             card += "| column | type | may be missing | meaning |\n|---|---|---|---|\n"
             for column in table.columns {
@@ -183,11 +194,15 @@ public struct DatasetCard: Sendable {
         Boilerplate removal and sentence splitting are rules: a page laid out unlike the ones the
         rules were written for can keep a stray label or lose a short paragraph (every removed
         line is in `removed`, so such losses can be found and corrected). Metadata is what the page
-        states: a missing title, author or date is left empty, never guessed.
+        states: a missing title, author or date is left empty, never guessed. Stance labels come from
+        cue lexicons and a few operators: an argument made without a cue word (a reason listed after
+        "for two reasons"), an objection the author reports only to rebut it, or a speaker introduced
+        without a verb of saying can be missed or mislabelled; every row names its rules and cues so
+        such cases can be found, and `standoff correct stance` fixes one without bending a rule.
 
         ## Changes
 
-        """ + manifest.changes.map { "- \($0.version): \($0.summary)" }.joined(separator: "\n") + """
+        """ + manifest.changes.map { "- \($0.version): \($0.summary)" }.joined(separator: "\n") + releaseNotes + """
 
 
         ## Citation
@@ -203,6 +218,61 @@ public struct DatasetCard: Sendable {
 
         """
         return card
+    }
+
+    /// How stance is annotated, each document's stance and the rule statistics.
+    var stanceSection: String {
+        guard !stanceRules.targets.isEmpty else { return "" }
+        var text = """
+        ### Stance
+
+        Every sentence has one row in `stances` per target, even when the rules find nothing (`none`).
+        Targets are data (`annotations/rules/stance-targets.jsonl`):
+
+
+        """
+        for target in stanceRules.targetList {
+            text += "- `\(target.id)`: \(target.description). Parties: \(target.parties.map { "`\($0.id)`" }.joined(separator: " and ")).\n"
+        }
+        text += """
+
+        **Labels** follow the SemEval-2016 stance convention: `favor` — the sentence argues for the
+        target: it is worthwhile, beneficial, should happen or be welcomed, or objections to it are
+        rebutted; `against` — it should not happen, is harmful or counterproductive, or pressure is
+        argued for instead; `none` — everything else, including neutral reporting, background and
+        predictions about whether it will happen (pessimism about feasibility is `none`, not `against`).
+        **Holder**: `author`, or the entity id of the quoted or reported speaker (`“…,” said Ms. Kim` →
+        `kim-yo-jong`; `Abe now says that…` → `shinzo-abe`; `according to the Korea Times` → `korea-times`).
+
+        **How the rules decide.** A sentence is on target when it names talks, a summit, diplomacy or
+        a meeting between the target's two parties (their countries, capitals, leaders; from the
+        entity mentions), or names talks without saying whose while the running topic is the
+        target's talks, or holds a stance cue while it is; naming someone else's talks ends that topic.
+        Off target the label is `none`. On target, cue lexicons (`stance-cues.jsonl`) add their weight
+        (1–3) for `favor` or subtract it for `against`; operators written in code then act in order —
+        a question or a condition (`if`, `unless`, `whether`) discounts its cues, after `but`/`however`
+        or outside a `while`/`although`/`despite` clause the dominant clause's cues win, a negation or
+        an invalidated reason (`not a valid reason to oppose`, `a bad reason to oppose`) reverses the
+        next cue, and a hedge (`may`, `perhaps`) weakens one — and the label is the sign of the
+        `score`. Every row lists the rules that fired and the words that made them fire (`cues`,
+        with code-point offsets). Holders come from speech verbs, `according to`, possessive speech
+        nouns, pronouns standing for the latest speaker, and quotations continued from the previous
+        sentence (`stance-holders.jsonl`).
+
+        **Document stance** (`documents.<target>_stance`): only sentences the author holds count;
+        `favor` when the author's favor sentences outnumber the against ones, `against` when the
+        reverse, `none` when they are equal. The counts are in `<target>_n_favor`, `_n_against`, `_n_none`.
+
+
+        """
+        return text + summary.stanceMarkdown(level: 4)
+    }
+
+    /// The comparison with the previous release, under the change notes.
+    private var releaseNotes: String {
+        guard let changes else { return "" }
+        return "\n\n" + changes.markdown(.releaseNotes).trimmingCharacters(in: .newlines)
+            + "\n\nThe full list: `standoff diff <previous archive> \(manifest.releaseName).tar.gz`."
     }
 
     private func count(_ table: String) -> Int { summary.rowCounts[table, default: 0] }

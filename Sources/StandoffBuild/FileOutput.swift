@@ -97,6 +97,12 @@ final class BufferedFile {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Appends UTF-8 bytes already encoded.
+    func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
         do {

@@ -17,8 +17,8 @@ final class TableFiles {
     /// Appends a document's encoded rows to every table.
     func append(_ rows: RenderedRows) throws {
         for file in files {
-            try file.jsonl.write(rows.jsonl[file.table] ?? "")
-            try file.csv.write(rows.csv[file.table] ?? "")
+            try file.jsonl.write(bytes: rows.jsonl[file.table] ?? [])
+            try file.csv.write(bytes: rows.csv[file.table] ?? [])
         }
     }
 

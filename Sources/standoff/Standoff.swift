@@ -25,6 +25,7 @@ struct Standoff: ParsableCommand {
             ExportCommand.self,
             PackageCommand.self,
             StatsCommand.self,
+            DiffCommand.self,
         ]
     )
 }

@@ -1,6 +1,7 @@
 import CLibArchive
 import Foundation
 import StandoffArchive
+import StandoffTestSupport
 import Testing
 
 @Suite("Hostile archives")

@@ -26,14 +26,15 @@ struct CorrectionRecorderTests {
     @Test func aCorrectionChangesTheRowSurvivesRebuildsAndGoesStaleWhenTheTextChanges() throws {
         let (folder, options) = try Self.project()
         let build = DatasetBuild(options: options)
-        let line = try CorrectionRecorder(build: build).stance(sentenceID: "a-s0001", target: "harbour-lease", label: "against", holder: nil,
+        let line = try CorrectionRecorder(build: build).stance(sentenceID: "a-s0001", target: "japan-dprk-dialogue", label: "against", holder: nil,
                                                               by: "A. Reviewer", why: "Says the terms are secret.")
         #expect(line.contains(#""sentence_sha256":"\#(Correction.fingerprint("Critics say the terms are secret, and the mayor says the deal is the best on offer."))""#))
 
         for _ in 0..<2 {
             let result = try build.run()
             #expect(result.summary.warnings.isEmpty)
-            #expect(try stances(options).contains("a-s0001,a,harbour-lease,against,author,correction,correction\r\n"))
+            // Off target, the rules gave `none` with no cues; the correction sets the label.
+            #expect(try stances(options).contains("a-s0001,a,japan-dprk-dialogue,against,author,correction,correction,[],0\r\n"))
         }
         let snapshot = try String(contentsOfFile: folder.path + "/annotations/documents/a.jsonl", encoding: .utf8)
         #expect(snapshot.contains(#""source":"correction""#))
@@ -56,7 +57,10 @@ struct CorrectionRecorderTests {
             try recorder.mention(.addMention, sentenceID: "a-s0000", text: "Tokyo", occurrence: 1, type: "GPE", entityID: "tokyo", entityName: nil, by: "A", why: "w")
         }
         #expect(throws: BuildError.self) {
-            try recorder.stance(sentenceID: "a-s0042", target: "t", label: "favor", holder: nil, by: "A", why: "w")
+            try recorder.stance(sentenceID: "a-s0042", target: "japan-dprk-dialogue", label: "favor", holder: nil, by: "A", why: "w")
+        }
+        #expect(throws: BuildError.self) {
+            try recorder.stance(sentenceID: "a-s0001", target: "harbour-lease", label: "favor", holder: nil, by: "A", why: "w")
         }
         #expect(!FileManager.default.fileExists(atPath: options.correctionsPath))
     }

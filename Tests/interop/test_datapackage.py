@@ -35,6 +35,9 @@ def test_datapackage_declares_keys_types_and_hashes(extracted):
     assert {fk["reference"]["resource"] for fk in resources["mentions"]["schema"]["foreignKeys"]} == {"documents", "sentences"}
     types = {f["name"]: f["type"] for f in resources["documents"]["schema"]["fields"]}
     assert types["published"] == "date" and types["n_sentences"] == "integer"
+    assert types["japan_dprk_dialogue_stance"] == "string" and types["japan_dprk_dialogue_n_favor"] == "integer"
+    stance_types = {f["name"]: f["type"] for f in resources["stances"]["schema"]["fields"]}
+    assert stance_types["cues"] == "array" and stance_types["score"] == "integer"
 
 
 def test_fingerprint_is_recomputable_and_cited_everywhere(extracted):

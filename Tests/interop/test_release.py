@@ -95,8 +95,15 @@ def test_csv_round_trips_exactly_to_jsonl(extracted, table):
     with open(folder / "data" / f"{table}.csv", encoding="utf-8", newline="") as f:
         records = list(csv.DictReader(f))
     assert len(records) == len(rows)
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    schema = next(r for r in package["resources"] if r["name"] == table)["schema"]
+    arrays = {field["name"] for field in schema["fields"] if field["type"] == "array"}
     for row, record in zip(rows, records):
         for key, value in row.items():
+            if key in arrays:
+                # A list of objects (stance cues) is the same JSON array as text in CSV.
+                assert json.loads(record[key]) == value, (table, key)
+                continue
             expected = "" if value is None else "; ".join(value) if isinstance(value, list) else str(value)
             assert record[key] == expected, (table, key)
 
@@ -149,3 +156,49 @@ def test_documents_name_their_raw_files_and_hashes(extracted):
         raw = (ROOT / d["source_file"]).read_bytes()
         assert hashlib.sha256(raw).hexdigest() == d["source_sha256"]
         assert len(raw) == d["source_size"]
+
+
+def test_stances_one_row_per_sentence_and_target_with_cues_at_their_offsets(extracted):
+    folder = extracted["zip"]
+    documents = {d["doc_id"]: d for d in read_jsonl(folder, "documents")}
+    sentences = {s["sentence_id"]: s for s in read_jsonl(folder, "sentences")}
+    stances = read_jsonl(folder, "stances")
+    targets = sorted({st["target"] for st in stances})
+    assert targets == ["japan-dprk-dialogue"]
+    assert len(stances) == len(sentences) * len(targets)
+    assert {(st["sentence_id"], st["target"]) for st in stances} == {(sid, t) for sid in sentences for t in targets}
+    labelled = 0
+    for st in stances:
+        assert st["label"] in {"favor", "against", "none"}
+        sentence = sentences[st["sentence_id"]]
+        text = documents[st["doc_id"]]["text"]
+        for cue in st["cues"]:
+            assert sentence["start"] <= cue["start"] < cue["end"] <= sentence["end"]
+            assert text[cue["start"]:cue["end"]] == cue["text"]
+            assert cue["rule"] in st["rules"]
+        if st["label"] != "none":
+            labelled += 1
+            # A label is explained: a cue that gave it is on record.
+            assert any(cue["label"] == st["label"] for cue in st["cues"]) or st["source"] == "correction"
+            assert (st["score"] > 0) == (st["label"] == "favor") or st["source"] == "correction"
+    assert labelled > 0
+
+
+def test_document_stance_counts_the_authors_sentences(extracted):
+    folder = extracted["tar.gz"]
+    stances = read_jsonl(folder, "stances")
+    for document in read_jsonl(folder, "documents"):
+        prefix = "japan_dprk_dialogue"
+        author = [st["label"] for st in stances if st["doc_id"] == document["doc_id"] and st["holder"] == "author"]
+        favor, against = author.count("favor"), author.count("against")
+        assert (document[f"{prefix}_n_favor"], document[f"{prefix}_n_against"], document[f"{prefix}_n_none"]) == (favor, against, author.count("none"))
+        assert document[f"{prefix}_stance"] == ("favor" if favor > against else "against" if against > favor else "none")
+
+
+def test_stance_tables_join_in_duckdb(extracted):
+    folder = extracted["zip"]
+    query = f"""
+        SELECT count(*) FROM read_json_auto('{folder / "data" / "stances.jsonl"}') st
+        JOIN read_json_auto('{folder / "data" / "sentences.jsonl"}') s USING (sentence_id)
+        WHERE st.label IN ('favor', 'against')"""
+    assert count(query) == sum(1 for st in read_jsonl(folder, "stances") if st["label"] != "none")

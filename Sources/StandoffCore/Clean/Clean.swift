@@ -75,7 +75,7 @@ public struct Clean: Stage {
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
-        var page = PageState(lines: document.rawText.split(separator: "\n", omittingEmptySubsequences: false)
+        var page = PageState(lines: TextBytes.lines(document.rawText)
             .enumerated().map { PageLine(number: $0.offset + 1, raw: $0.element) })
         var metadata = MetadataCollector()
 
@@ -95,12 +95,13 @@ public struct Clean: Stage {
         }
         // A line the page repeats verbatim is a headline or label, never the start of the body.
         var occurrences: [String: Int] = [:]
+        occurrences.reserveCapacity(page.lines.count)
         for index in page.lines.indices where page.isKept(index) {
-            occurrences[page.lines[index].folded.lowercased(), default: 0] += 1
+            occurrences[page.lines[index].lowered, default: 0] += 1
         }
         let firstProse = page.lines.indices.first { index in
             let line = page.lines[index]
-            return page.isKept(index) && occurrences[line.folded.lowercased()] == 1 && isProse(line.folded, words: line.words)
+            return page.isKept(index) && occurrences[line.lowered] == 1 && isProse(line.folded, words: line.words)
         } ?? page.lines.endIndex
         for index in page.lines.indices[..<firstProse] where page.isKept(index) && forced[index] == nil {
             let line = page.lines[index]
@@ -114,8 +115,8 @@ public struct Clean: Stage {
         if metadata.title == nil {
             metadata.title = headline(in: page, before: firstProse, occurrences: occurrences)
         }
-        if let title = metadata.title?.lowercased() {
-            for index in page.lines.indices where page.isKept(index) && forced[index] == nil && page.lines[index].folded.lowercased() == title {
+        if let title = metadata.title.map(TextBytes.lowercased) {
+            for index in page.lines.indices where page.isKept(index) && forced[index] == nil && page.lines[index].lowered == title {
                 page.remove(index, reason: "headline")
             }
         }
@@ -213,7 +214,7 @@ public struct Clean: Stage {
         guard !candidates.isEmpty else { return nil }
         var best: (index: Int, count: Int)?
         for index in candidates where page.lines[index].words >= 3 {
-            let count = occurrences[page.lines[index].folded.lowercased(), default: 0]
+            let count = occurrences[page.lines[index].lowered, default: 0]
             if count >= 2 && count > (best?.count ?? 1) { best = (index, count) }
         }
         if let best { return page.lines[best.index].folded }
@@ -261,7 +262,7 @@ public struct Clean: Stage {
     /// Marks a prose unit whose text appears inside another kept unit as `repeated-text`:
     /// the shorter one, or the later of two identical ones.
     func markRepeats(_ units: inout [Unit]) {
-        let lowered = units.map { Array($0.text.lowercased().utf8) }
+        let lowered = units.map { Array(TextBytes.lowercased($0.text).utf8) }
         for index in units.indices where units[index].reason == nil && units[index].words >= settings.repeatedMinWords
             && isProse(units[index].text, words: units[index].words) {
             for other in units.indices where other != index && units[other].reason == nil {

@@ -3,7 +3,8 @@
 /// Reads: sentences, mentions, stances. Assigns: mentions and stances (corrected rows carry
 /// `source: correction`). A correction whose sentence no longer exists or whose text changed
 /// (fingerprint mismatch) is not applied and is reported as `stale-correction`; one that the
-/// rules now agree with is reported as `redundant-correction`. Both are warnings; `--strict`
+/// rules now agree with is reported as `redundant-correction`; a stance correction for a target
+/// that `stance-targets.jsonl` does not declare as `unknown-target`. All are warnings; `--strict`
 /// makes them errors. Line corrections (`keep-line`, `remove-line`) are applied by `Clean`.
 public struct Correct: Stage {
     public static let description = StageDescription(
@@ -23,11 +24,15 @@ public struct Correct: Stage {
     public let corrections: CorrectionSet
     /// The country of an entity id, so a corrected mention carries the same `country` a rule's would.
     public let country: @Sendable (String) -> String?
+    /// The declared stance targets; a stance correction for another target is reported, not applied.
+    /// Empty accepts any target.
+    public let targets: [String]
 
     /// Creates the stage.
-    public init(corrections: CorrectionSet, country: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(corrections: CorrectionSet, country: @escaping @Sendable (String) -> String? = { _ in nil }, targets: [String] = []) {
         self.corrections = corrections
         self.country = country
+        self.targets = targets
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
@@ -46,6 +51,10 @@ public struct Correct: Stage {
             let changed: Bool
             switch correction.action {
             case .setStance:
+                if !targets.isEmpty, let target = correction.target, !targets.contains(target) {
+                    warn("unknown-target", "target '\(target)' is not declared in stance-targets.jsonl, so the correction is not applied; fix its target or declare the target")
+                    continue
+                }
                 changed = setStance(correction, sentence: index, in: &document)
             case .addMention, .removeMention, .retypeMention:
                 guard let relative = correction.start, let text = correction.text,

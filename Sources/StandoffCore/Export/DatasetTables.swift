@@ -1,13 +1,23 @@
 /// The dataset's tables: their schemas (the data contract) and how a document becomes rows.
 ///
 /// Column names are a contract with researchers: later versions add columns, never rename them.
-public enum DatasetTables {
+/// The `documents` table gets four columns per stance target, so its schema depends on the
+/// targets in `annotations/rules/stance-targets.jsonl`.
+public struct DatasetTables: Sendable, Equatable {
+    /// The stance targets whose document stance the `documents` table carries, in file order.
+    public let targets: [StanceTarget]
+
+    /// Creates the tables for `targets`.
+    public init(targets: [StanceTarget] = []) {
+        self.targets = targets
+    }
+
     private static func column(_ name: String, _ type: TableSchema.ColumnType, nullable: Bool = false, _ description: String) -> TableSchema.Column {
         TableSchema.Column(name: name, type: type, nullable: nullable, description: description)
     }
 
-    /// One row per article.
-    public static let documents = TableSchema(
+    /// One row per article, without the stance columns.
+    public static let baseDocuments = TableSchema(
         name: "documents",
         description: "One row per article: its source, metadata and cleaned text.",
         columns: [
@@ -26,6 +36,21 @@ public enum DatasetTables {
         ],
         primaryKey: ["doc_id"]
     )
+
+    /// One row per article, with each target's document stance.
+    public var documents: TableSchema {
+        var schema = Self.baseDocuments
+        for target in targets {
+            let prefix = target.columnPrefix
+            schema.columns += [
+                Self.column(prefix + "_stance", .string, "Document stance toward `\(target.id)` (\(target.description)): `favor` when the author's favor sentences outnumber the against ones, `against` when the reverse, else `none`. Quoted and reported speakers' sentences do not count."),
+                Self.column(prefix + "_n_favor", .integer, "Sentences held by the author labelled `favor` toward `\(target.id)`."),
+                Self.column(prefix + "_n_against", .integer, "Sentences held by the author labelled `against` toward `\(target.id)`."),
+                Self.column(prefix + "_n_none", .integer, "Sentences held by the author labelled `none` toward `\(target.id)`."),
+            ]
+        }
+        return schema
+    }
 
     /// One row per sentence.
     public static let sentences = TableSchema(
@@ -74,8 +99,10 @@ public enum DatasetTables {
             column("target", .string, "Stance target id, e.g. `japan-dprk-dialogue`."),
             column("label", .string, "`favor`, `against` or `none`."),
             column("holder", .string, "`author`, or the entity id of the quoted or reported speaker."),
-            column("rules", .list, "Ids of the rules that fired."),
+            column("rules", .list, "Ids of the rules that fired, in the order they fired: the target rule, cue rules, operators, holder rules (`correction` when a person's correction set the row)."),
             column("source", .string, "`rule`, or `correction` when a person's correction set the label or holder."),
+            column("cues", .records, "The words that made the rules fire, in text order: objects with `start` and `end` (code points into the document's `text`, end-exclusive), `text`, `rule` (the rule's id) and `label` (for cue rules, the label the cue gave after negation, contrast, conditions, questions and hedges; null for topic words, operator triggers and holder words)."),
+            column("score", .integer, "Favor cue weights minus against cue weights after the operators; the label is its sign. 0 off target."),
         ],
         primaryKey: ["sentence_id", "target"]
     )
@@ -94,24 +121,38 @@ public enum DatasetTables {
     )
 
     /// Every table, in the order they are written and documented.
-    public static let all: [TableSchema] = [documents, sentences, mentions, stances, removed]
+    public var all: [TableSchema] { [documents, Self.sentences, Self.mentions, Self.stances, Self.removed] }
+
+    /// Every table without stance targets: the same table names, and every column but the
+    /// documents table's per-target ones.
+    public static var all: [TableSchema] { DatasetTables().all }
+
+    /// The rows `document` contributes to `table`, without per-target document columns.
+    public static func rows(of document: Document, in table: TableSchema) -> [[Cell]] {
+        DatasetTables().rows(of: document, in: table)
+    }
 
     /// The rows `document` contributes to `table`, in row order.
-    public static func rows(of document: Document, in table: TableSchema) -> [[Cell]] {
+    public func rows(of document: Document, in table: TableSchema) -> [[Cell]] {
         switch table.name {
-        case documents.name:
+        case Self.baseDocuments.name:
             let metadata = document.metadata
-            return [[
+            var row: [Cell] = [
                 .string(document.id), .string(document.sourceFile), .string(document.sourceSHA256), .integer(document.sourceSize),
                 .optional(metadata.title), .list(metadata.authors), .optional(metadata.publication), .optional(metadata.published),
                 .string(document.text), .integer(document.paragraphs.count), .integer(document.sentences.count), .integer(document.removed.count),
-            ]]
-        case sentences.name:
+            ]
+            for target in targets {
+                let stance = DocumentStance.aggregate(document.stances, target: target.id)
+                row += [.string(stance.label), .integer(stance.favor), .integer(stance.against), .integer(stance.none)]
+            }
+            return [row]
+        case Self.sentences.name:
             return document.sentences.map { sentence in
                 [.string(document.sentenceID(sentence.index)), .string(document.id), .integer(sentence.index),
                  .integer(sentence.paragraph), .integer(sentence.start), .integer(sentence.end), .string(sentence.text)]
             }
-        case mentions.name:
+        case Self.mentions.name:
             var perSentence: [Int: Int] = [:]
             return document.mentions.map { mention in
                 let ordinal = perSentence[mention.sentenceIndex, default: 0]
@@ -122,17 +163,25 @@ public enum DatasetTables {
                         .string(mention.entityID), .string(mention.entityName), .string(mention.rule), .string(mention.source),
                         .optional(mention.country)]
             }
-        case stances.name:
+        case Self.stances.name:
             return document.stances.map { stance in
                 [.string(document.sentenceID(stance.sentenceIndex)), .string(document.id), .string(stance.target),
-                 .string(stance.label), .string(stance.holder), .list(stance.rules), .string(stance.source)]
+                 .string(stance.label), .string(stance.holder), .list(stance.rules), .string(stance.source),
+                 .records(stance.cues.map(\.json)), .integer(stance.score)]
             }
-        case removed.name:
+        case Self.removed.name:
             return document.removed.map { line in
                 [.string(document.id), .integer(line.line), .string(line.text), .string(line.reason)]
             }
         default:
             return []
         }
+    }
+}
+
+extension StanceCue {
+    /// The cue as a JSON object with sorted keys, as the `cues` column holds it.
+    public var json: JSONValue {
+        .object(["start": .integer(start), "end": .integer(end), "text": .string(text), "rule": .string(rule), "label": .optional(label)])
     }
 }

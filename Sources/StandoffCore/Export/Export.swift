@@ -16,28 +16,32 @@ public struct Export: Stage {
     )
 
     /// The tables to encode.
-    public let tables: [TableSchema]
+    public let tables: DatasetTables
 
-    /// Creates the stage for `tables` (all of them by default).
-    public init(tables: [TableSchema] = DatasetTables.all) {
+    /// Each table's JSON key order, worked out once rather than per row.
+    let layouts: [RowEncoding.JSONLayout]
+
+    /// Creates the stage for `tables` (by default, the tables without stance targets).
+    public init(tables: DatasetTables = DatasetTables()) {
         self.tables = tables
+        self.layouts = tables.all.map(RowEncoding.JSONLayout.init)
     }
 
     public func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
         var rendered = RenderedRows()
-        for table in tables {
-            let rows = DatasetTables.rows(of: document, in: table)
-            var jsonl = ""
-            var csv = ""
+        for (table, layout) in zip(tables.all, layouts) {
+            let rows = tables.rows(of: document, in: table)
+            var jsonl = UTF8Buffer(capacity: 256 * rows.count)
+            var csv = UTF8Buffer(capacity: 192 * rows.count)
             for row in rows {
-                jsonl += RowEncoding.jsonLine(row, schema: table)
-                csv += RowEncoding.csvRecord(row)
+                RowEncoding.appendJSONLine(row, layout: layout, to: &jsonl)
+                RowEncoding.appendCSVRecord(row, to: &csv)
             }
-            rendered.jsonl[table.name] = jsonl
-            rendered.csv[table.name] = csv
+            rendered.jsonl[table.name] = jsonl.bytes
+            rendered.csv[table.name] = csv.bytes
             rendered.rowCounts[table.name] = rows.count
         }
-        rendered.snapshot = SnapshotEncoding.encode(document)
+        rendered.snapshot = SnapshotEncoding.encode(document, targets: tables.targets.map(\.id))
         document.rendered = rendered
     }
 }

@@ -15,32 +15,34 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The value on one line, keys sorted.
     public var rendered: String {
-        var output = ""
+        var output = UTF8Buffer()
         render(into: &output)
-        return output
+        return output.string
     }
 
-    private func render(into output: inout String) {
+    /// Appends the value on one line, keys sorted.
+    public func render(into output: inout UTF8Buffer) {
         switch self {
-        case let .string(value): output += RowEncoding.jsonString(value)
-        case let .integer(value): output += String(value)
-        case let .bool(value): output += value ? "true" : "false"
-        case .null: output += "null"
+        case let .string(value): output.append(jsonString: value)
+        case let .integer(value): output.append(integer: value)
+        case let .bool(value): output.append(value ? "true" : "false")
+        case .null: output.append("null")
         case let .array(items):
-            output += "["
+            output.append(byte: 0x5B)
             for (position, item) in items.enumerated() {
-                if position > 0 { output += "," }
+                if position > 0 { output.append(byte: 0x2C) }
                 item.render(into: &output)
             }
-            output += "]"
+            output.append(byte: 0x5D)
         case let .object(members):
-            output += "{"
+            output.append(byte: 0x7B)
             for (position, key) in members.keys.sorted().enumerated() {
-                if position > 0 { output += "," }
-                output += RowEncoding.jsonString(key) + ":"
+                if position > 0 { output.append(byte: 0x2C) }
+                output.append(jsonString: key)
+                output.append(byte: 0x3A)
                 members[key]!.render(into: &output)
             }
-            output += "}"
+            output.append(byte: 0x7D)
         }
     }
 }

@@ -13,6 +13,8 @@ public struct TableSchema: Sendable, Equatable {
         case date
         /// A list of strings: a JSON array, and in CSV its items joined by `"; "`.
         case list
+        /// A list of JSON objects: a JSON array in JSONL, and the same array as compact JSON text in CSV.
+        case records
     }
 
     /// One column.
@@ -45,6 +47,8 @@ public enum Cell: Sendable, Equatable {
     case string(String)
     case integer(Int)
     case list([String])
+    /// A list of JSON objects, for a `records` column.
+    case records([JSONValue])
     case null
 
     /// `.string(value)`, or `.null` when `value` is `nil`.

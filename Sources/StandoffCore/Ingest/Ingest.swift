@@ -51,9 +51,12 @@ public struct Ingest: Stage {
         guard body.contains(where: { !isASCIIWhiteSpace($0) }) else {
             throw StandoffError.emptyFile(file: file)
         }
-        var text = String(decoding: normalisedLineEnds(body), as: UTF8.self)
-        if !body.allSatisfy({ $0 < 0x80 }) {
-            // ASCII is already NFC; only non-ASCII text pays for normalisation.
+        let lines = normalisedLineEnds(body)
+        var text = String(decoding: lines, as: UTF8.self)
+        if !TextBytes.isNFCByQuickCheck(lines) {
+            // ASCII, and text whose only other characters are punctuation, Latin letters below
+            // U+0300 and the like, is already NFC; only the rest pays for normalisation, which
+            // Foundation does slowly on Linux.
             text = text.precomposedStringWithCanonicalMapping
         }
         return text

@@ -49,14 +49,22 @@ public struct Document: Sendable, Equatable {
 
     /// The stable id of a sentence of document `documentID`; zero-padded so ids sort in text order.
     public static func sentenceID(documentID: String, index: Int) -> String {
-        documentID + "-s" + zeroPadded(index, width: 4)
+        // One allocation: this runs for every row of every table that names a sentence.
+        let digits = String(index)
+        var id = documentID
+        id.reserveCapacity(documentID.utf8.count + 2 + max(4, digits.utf8.count))
+        id.append("-s")
+        if digits.utf8.count < 4 { id.append(String(repeating: "0", count: 4 - digits.utf8.count)) }
+        id.append(digits)
+        return id
     }
 }
 
 /// Left-pads a non-negative number with zeros to `width` digits.
 func zeroPadded(_ number: Int, width: Int) -> String {
     let digits = String(number)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    // `utf8.count`, not `count`: digits are ASCII, and counting characters walks graphemes.
+    return digits.utf8.count >= width ? digits : String(repeating: "0", count: width - digits.utf8.count) + digits
 }
 
 /// Metadata that `Clean` reads off the page around the article.
@@ -189,24 +197,61 @@ public struct Stance: Sendable, Equatable, Encodable {
     public var rules: [String]
     /// `rule`, or `correction` when a person's correction set it.
     public var source: String = "rule"
+    /// The words that made the rules fire, in text order.
+    public var cues: [StanceCue]
+    /// Favor cue weights minus against cue weights, after the operators; 0 when the sentence is off target.
+    public var score: Int
+    /// Ids of the rules without which the label would differ (each switched off alone), for rule statistics.
+    public var decisive: [String]
 
     /// Creates a stance row.
-    public init(sentenceIndex: Int, target: String, label: String, holder: String, rules: [String], source: String = "rule") {
+    public init(sentenceIndex: Int, target: String, label: String, holder: String, rules: [String], source: String = "rule",
+                cues: [StanceCue] = [], score: Int = 0, decisive: [String] = []) {
         self.sentenceIndex = sentenceIndex
         self.target = target
         self.label = label
         self.holder = holder
         self.rules = rules
         self.source = source
+        self.cues = cues
+        self.score = score
+        self.decisive = decisive
+    }
+}
+
+/// A word or phrase that made a stance rule fire: a cue from `stance-cues.jsonl`, the trigger of
+/// an operator (`not`, `but`, `if`, `?`), a target's topic word or a holder's speech verb.
+public struct StanceCue: Sendable, Equatable, Encodable {
+    /// Code-point offset into the document text.
+    public var start: Int
+    /// Code-point offset just past the cue.
+    public var end: Int
+    /// The cue as written, equal to the document text between `start` and `end`.
+    public var text: String
+    /// The id of the rule it belongs to.
+    public var rule: String
+    /// For a cue rule, the label it gave after the operators (`favor`, `against` or `none`);
+    /// `nil` for operator triggers, topic words and holder words, which give no label.
+    public var label: String?
+
+    /// Creates a cue.
+    public init(start: Int, end: Int, text: String, rule: String, label: String?) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.rule = rule
+        self.label = label
     }
 }
 
 /// A document's rows, encoded and ready to append to the table files.
 public struct RenderedRows: Sendable, Equatable {
-    /// Table name → JSON Lines text (one LF-terminated object per row).
-    public var jsonl: [String: String] = [:]
-    /// Table name → CSV records (CRLF-terminated, no header).
-    public var csv: [String: String] = [:]
+    /// Table name → JSON Lines text as UTF-8 (one LF-terminated object per row). Bytes rather
+    /// than `String`, so the encoder's output goes to the file without being checked as UTF-8
+    /// and copied again.
+    public var jsonl: [String: [UInt8]] = [:]
+    /// Table name → CSV records as UTF-8 (CRLF-terminated, no header).
+    public var csv: [String: [UInt8]] = [:]
     /// Table name → number of rows.
     public var rowCounts: [String: Int] = [:]
     /// The document's lines of the committed annotation snapshot.

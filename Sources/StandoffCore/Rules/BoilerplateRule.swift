@@ -54,6 +54,8 @@ public struct BoilerplateLexicon: Sendable {
         /// Where it was written.
         public let location: String
         let regex: SendableRegex
+        /// Strings one of which every line the pattern matches contains, if the pattern shows any.
+        let literals: RequiredLiterals?
 
         /// The rule's scope, `any` when the file leaves it out.
         public var scope: BoilerplateRule.Scope { rule.scope ?? .any }
@@ -92,7 +94,7 @@ public struct BoilerplateLexicon: Sendable {
             if rule.assigns != nil && !rule.pattern.contains("(?<value>") {
                 throw invalid("assigns '\(rule.assigns!.rawValue)' but the pattern has no (?<value>…) group")
             }
-            return Compiled(rule: rule, location: line.location, regex: regex)
+            return Compiled(rule: rule, location: line.location, regex: regex, literals: RequiredLiterals(pattern: rule.pattern))
         }
     }
 
@@ -103,13 +105,42 @@ public struct BoilerplateLexicon: Sendable {
 
     /// The first rule of `scope` that fires on `line`, with its captured value.
     public func firstMatch(_ line: String, words: Int, scope: BoilerplateRule.Scope) -> (rule: Compiled, value: String?)? {
-        // One bridge to NSString per line, not one per rule: bridging dominates on Linux.
-        let bridged = NSString(string: line)
-        for compiled in rules where compiled.scope == scope {
-            let result = compiled.match(bridged, words: words)
-            if result.matched { return (compiled, result.value) }
+        // Made when a rule first gets past its word limit: the line lower-cased for the literal
+        // filter, and the line bridged to NSString, once per line rather than once per rule
+        // (bridging dominates on Linux).
+        var lowered: [UInt8]??
+        var bridged: NSString?
+        // By index, reading fields in place: copying each rule (strings and arrays) cost more
+        // than the checks.
+        for index in rules.indices where rules[index].scope == scope {
+            if let maxWords = rules[index].rule.maxWords, words > maxWords { continue }
+            if rules[index].literals != nil {
+                if lowered == nil { lowered = BoilerplateLexicon.filterBytes(line) }
+                if let bytes = lowered!, !bytes.withUnsafeBufferPointer(rules[index].literals!.occurs) { continue }
+            }
+            if bridged == nil { bridged = NSString(string: line) }
+            let result = rules[index].match(bridged!, words: words)
+            if result.matched { return (rules[index], result.value) }
         }
         return nil
+    }
+
+    /// `line` with ASCII letters lower-cased, for ``RequiredLiterals``; `nil` when the line holds
+    /// a character that case-insensitive matching could read as ASCII letters (`ß`, `ſ`, `K`).
+    static func filterBytes(_ line: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count)
+        for scalar in line.unicodeScalars {
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                bytes.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+            } else if scalar.properties.changesWhenCaseFolded {
+                return nil
+            } else {
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        return bytes
     }
 }
 
@@ -120,6 +151,11 @@ struct SendableRegex: @unchecked Sendable {
 
     init(_ pattern: String, caseSensitive: Bool) throws {
         regex = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+    }
+
+    /// The UTF-16 ranges of every non-overlapping match, in text order.
+    func ranges(in text: NSString) -> [NSRange] {
+        regex.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
     }
 
     /// Whether the pattern matches, and the text of the named group (trimmed), if it took part.

@@ -6,6 +6,8 @@ public struct RuleSet: Sendable {
     public var abbreviations: AbbreviationLexicon
     /// Gazetteer and name patterns for entity mentions.
     public var entities: EntityRules
+    /// Stance targets, cues and holder words.
+    public var stance: StanceRules
 
     /// The rule files, by name inside the rules folder.
     public enum FileName {
@@ -13,8 +15,11 @@ public struct RuleSet: Sendable {
         public static let abbreviations = "abbreviations.jsonl"
         public static let gazetteer = "gazetteer.jsonl"
         public static let entityPatterns = "entity-patterns.jsonl"
+        public static let stanceTargets = "stance-targets.jsonl"
+        public static let stanceCues = "stance-cues.jsonl"
+        public static let stanceHolders = "stance-holders.jsonl"
         /// Every file the rule set reads.
-        public static let all = [boilerplate, abbreviations, gazetteer, entityPatterns]
+        public static let all = [boilerplate, abbreviations, gazetteer, entityPatterns, stanceTargets, stanceCues, stanceHolders]
     }
 
     /// Decodes the rule files. `contents` maps each name in ``FileName/all`` to the file's text;
@@ -30,7 +35,13 @@ public struct RuleSet: Sendable {
         abbreviations = try AbbreviationLexicon.decode(file: "\(folder)/\(FileName.abbreviations)", contents: text(FileName.abbreviations))
         entities = try EntityRules.decode(gazetteerFile: "\(folder)/\(FileName.gazetteer)", gazetteer: text(FileName.gazetteer),
                                           patternsFile: "\(folder)/\(FileName.entityPatterns)", patterns: text(FileName.entityPatterns))
+        stance = try StanceRules.decode(targetsFile: "\(folder)/\(FileName.stanceTargets)", targets: text(FileName.stanceTargets),
+                                        cuesFile: "\(folder)/\(FileName.stanceCues)", cues: text(FileName.stanceCues),
+                                        holdersFile: "\(folder)/\(FileName.stanceHolders)", holders: text(FileName.stanceHolders))
     }
+
+    /// The dataset's tables, with a document stance column group per stance target.
+    public var tables: DatasetTables { DatasetTables(targets: stance.targetList) }
 }
 
 extension Pipeline {
@@ -41,10 +52,11 @@ extension Pipeline {
             Ingest(),
             Clean(lexicon: rules.boilerplate, corrections: corrections),
             Split(splitter: SentenceSplitter(lexicon: rules.abbreviations)),
-            Annotate(entities: EntityAnnotator(rules: rules.entities)),
-            Correct(corrections: corrections, country: { [gazetteer = rules.entities.gazetteer] in gazetteer.country(of: $0) }),
-            Validate(),
-            Export(),
+            Annotate(entities: EntityAnnotator(rules: rules.entities), stance: StanceAnnotator(rules: rules.stance)),
+            Correct(corrections: corrections, country: { [gazetteer = rules.entities.gazetteer] in gazetteer.country(of: $0) },
+                    targets: rules.stance.targetList.map(\.id)),
+            Validate(targets: rules.stance.targetList.map(\.id), knownEntities: Set(rules.entities.gazetteer.entries.map(\.rule.id))),
+            Export(tables: rules.tables),
         ])
     }
 }

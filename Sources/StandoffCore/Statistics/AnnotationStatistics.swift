@@ -23,11 +23,18 @@ public struct AnnotationStatistics: Sendable, Equatable {
         public var documents: Int
     }
 
-    /// One document's most mentioned entities, most first (ties by id).
+    /// An entity's mentions in one document.
+    public struct DocumentEntity: Sendable, Equatable {
+        public var id: String
+        public var mentions: Int
+    }
+
+    /// One document's most mentioned entities, most first (ties by id). Only ids and counts are
+    /// kept, names come from ``entities``, so a corpus of many documents stays small in memory.
     public struct DocumentTop: Sendable, Equatable {
         public var documentID: String
         public var mentions: Int
-        public var entities: [EntityCount]
+        public var entities: [DocumentEntity]
     }
 
     /// Mentions per type.
@@ -67,7 +74,9 @@ public struct AnnotationStatistics: Sendable, Equatable {
             }
         }
         documents.append(DocumentTop(documentID: document.id, mentions: document.mentions.count,
-                                     entities: Array(Self.ranked(inDocument.values).prefix(Self.topPerDocument))))
+                                     entities: Self.ranked(inDocument.values).prefix(Self.topPerDocument).map {
+                                         DocumentEntity(id: $0.id, mentions: $0.mentions)
+                                     }))
         for stance in document.stances { stanceLabels[stance.target, default: [:]][stance.label, default: 0] += 1 }
     }
 
@@ -103,7 +112,7 @@ public struct AnnotationStatistics: Sendable, Equatable {
             }
             output += "\n" + heading + "Top entities per document\n\n| document | mentions | top entities (mentions) |\n|---|---:|---|\n"
             for document in documents.sorted(by: { $0.documentID < $1.documentID }) {
-                let top = document.entities.map { "\(Self.cell($0.name)) (\($0.mentions))" }.joined(separator: ", ")
+                let top = document.entities.map { "\(Self.cell(entities[$0.id]?.name ?? $0.id)) (\($0.mentions))" }.joined(separator: ", ")
                 output += "| \(document.documentID) | \(document.mentions) | \(top.isEmpty ? "–" : top) |\n"
             }
             output += "\n"
@@ -134,7 +143,9 @@ public struct AnnotationStatistics: Sendable, Equatable {
             "top_entities": .array(topEntities.map(entity)),
             "documents": .array(documents.sorted { $0.documentID < $1.documentID }.map { document in
                 .object(["doc_id": .string(document.documentID), "mentions": .integer(document.mentions),
-                         "top_entities": .array(document.entities.map(entity))])
+                         "top_entities": .array(document.entities.map { top in
+                             .object(["id": .string(top.id), "name": .string(entities[top.id]?.name ?? top.id), "mentions": .integer(top.mentions)])
+                         })])
             }),
             "stance_labels": .object(stanceLabels.mapValues { .object($0.mapValues { .integer($0) }) }),
         ])

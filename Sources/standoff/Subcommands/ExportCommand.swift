@@ -10,9 +10,14 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var build: BuildOptionGroup
 
+    @Option(name: .long, help: ArgumentHelp("A previous release (archive or folder) to summarise the changes since, in the dataset card.", valueName: "path"))
+    var previous: String?
+
     func run() throws {
         try reportingErrors {
-            let result = try DatasetBuild(options: build.options()).export()
+            var options = try build.options()
+            options.previousRelease = previous
+            let result = try DatasetBuild(options: options).export()
             report(result.summary, wrote: [result.releaseFolder], timings: build.timings)
         }
     }

@@ -15,6 +15,10 @@ struct RunCommand: ParsableCommand {
         When the program, options, manifest, rules, corrections and every raw file are the same as
         at the last complete run and its outputs are untouched (build/run-stamp.json), nothing is
         rebuilt; --force rebuilds anyway.
+        With --previous, the dataset card's "Changes" section also summarises what changed since that
+        release ('standoff diff' in short: counts, stance transitions, a few examples per kind):
+          standoff run --previous build/dist/japan-dprk-summit-commentary-0.1.0.tar.gz
+        The previous release is read before anything is written, so it may be the archive this run replaces.
         """
     )
 
@@ -26,9 +30,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Rebuild even when nothing changed since the last complete run.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("A previous release (archive or folder) to summarise the changes since, in the dataset card.", valueName: "path"))
+    var previous: String?
+
     func run() throws {
         try reportingErrors {
-            let result = try DatasetBuild(options: build.options()).run(release: release, reuse: !force)
+            var options = try build.options()
+            options.previousRelease = previous
+            let result = try DatasetBuild(options: options).run(release: release, reuse: !force)
             if let previous = result.upToDate {
                 for warning in previous.warnings { FileHandle.standardError.write(Data("standoff: \(warning)\n".utf8)) }
                 print(previous.line)

@@ -1,11 +1,12 @@
 import ArgumentParser
 import StandoffBuild
+import StandoffCore
 
 /// `standoff stats`: what the annotations hold, without writing anything.
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Print annotation statistics: mentions per type, most mentioned entities, top entities per document, stance labels.",
+        abstract: "Print annotation statistics: mentions per type, most mentioned entities, top entities per document, stance labels, document stances and stance rule statistics.",
         discussion: """
         Runs the stages through validate in memory over the raw folder and prints Markdown (or JSON
         with --json) on standard output; writes no file. The same tables are in the dataset card.
@@ -20,7 +21,14 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let summary = try DatasetBuild(options: build.options()).statistics()
-            print(json ? summary.statistics.json.rendered : summary.statistics.markdown(), terminator: json ? "\n" : "")
+            if json {
+                guard case var .object(members) = summary.statistics.json else { return }
+                members["document_stances"] = summary.documentStancesJSON
+                members["stance_rules"] = summary.stanceRules.json
+                print(JSONValue.object(members).rendered)
+            } else {
+                print(summary.statistics.markdown() + summary.stanceMarkdown(), terminator: "")
+            }
         }
     }
 }

@@ -61,7 +61,16 @@ struct CorrectTests {
         #expect(diagnostics.map(\.code) == testCase.warnings)
         #expect(diagnostics.allSatisfy { $0.location == "annotations/corrections.jsonl:1" })
         #expect(testCase.check(document))
-        try Validate().apply(to: &document, diagnostics: &diagnostics)
+        try Validate(knownEntities: ["kim-jong-un"]).apply(to: &document, diagnostics: &diagnostics)
+    }
+
+    @Test func aStanceCorrectionForAnUndeclaredTargetIsReportedNotApplied() throws {
+        var document = try Self.document()
+        var diagnostics: [Diagnostic] = []
+        let json = #"{"action":"set-stance","sentence_id":"d-s0000","sentence_sha256":"\#(Self.first)","target":"harbour-lease","label":"favor","by":"A","why":"w"}"#
+        try Correct(corrections: Self.line(json), targets: ["t"]).apply(to: &document, diagnostics: &diagnostics)
+        #expect(diagnostics.map(\.code) == ["unknown-target"])
+        #expect(document.stances == [Stance(sentenceIndex: 0, target: "t", label: "none", holder: "author", rules: ["r1"])])
     }
 
     struct BadLine: CustomTestStringConvertible, Sendable {

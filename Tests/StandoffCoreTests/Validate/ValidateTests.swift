@@ -14,7 +14,10 @@ struct ValidateTests {
                               Sentence(index: 1, paragraph: 0, start: 15, end: 33, text: "Both sides agreed."),
                               Sentence(index: 2, paragraph: 1, start: 35, end: 56, text: "Kim’s plan 👍🏽 failed.")]
         document.mentions = [Mention(sentenceIndex: 2, start: 35, end: 38, text: "Kim", type: "PERSON", entityID: "kim", entityName: "Kim", rule: "r")]
-        document.stances = [Stance(sentenceIndex: 0, target: "t", label: "none", holder: "author", rules: [])]
+        document.stances = [Stance(sentenceIndex: 0, target: "t", label: "favor", holder: "author", rules: ["c"],
+                                   cues: [StanceCue(start: 0, end: 5, text: "Talks", rule: "c", label: "favor")], score: 1),
+                            Stance(sentenceIndex: 1, target: "t", label: "none", holder: "kim", rules: []),
+                            Stance(sentenceIndex: 2, target: "t", label: "none", holder: "author", rules: [])]
         document.removed = [RemovedLine(line: 1, text: "Share this", reason: "share-prompt")]
         return document
     }
@@ -22,7 +25,7 @@ struct ValidateTests {
     @Test func acceptsAValidDocument() throws {
         var document = Self.valid
         var diagnostics: [Diagnostic] = []
-        try Validate().apply(to: &document, diagnostics: &diagnostics)
+        try Validate(targets: ["t"]).apply(to: &document, diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty)
     }
 
@@ -43,6 +46,14 @@ struct ValidateTests {
         Breakage(invariant: "mention-offsets") { $0.mentions[0].end = 39 },
         Breakage(invariant: "mention-type") { $0.mentions[0].type = "PER" },
         Breakage(invariant: "stance-label") { $0.stances[0].label = "pro" },
+        Breakage(invariant: "stance-rows") { $0.stances.remove(at: 1) },
+        Breakage(invariant: "stance-rows") { $0.stances.append($0.stances[2]) },
+        Breakage(invariant: "stance-target") { $0.stances[2].target = "u" },
+        Breakage(invariant: "stance-holder") { $0.stances[1].holder = "nobody-here" },
+        Breakage(invariant: "stance-cue") { $0.stances[0].cues[0].end = 6 },
+        Breakage(invariant: "stance-cue") { $0.stances[0].cues[0].text = "talks" },
+        Breakage(invariant: "stance-cue") { $0.stances[0].cues[0] = StanceCue(start: 15, end: 19, text: "Both", rule: "c", label: "favor") },
+        Breakage(invariant: "stance-cue") { $0.stances[0].cues[0].label = "pro" },
         Breakage(invariant: "line-accounting") { $0.removed = [] },
         Breakage(invariant: "line-accounting") { $0.removed.append(RemovedLine(line: 2, text: "x", reason: "r")) },
         Breakage(invariant: "paragraphs-join") { $0.text += " " },
@@ -55,7 +66,7 @@ struct ValidateTests {
         breakage.breakIt(&document)
         var diagnostics: [Diagnostic] = []
         do {
-            try Validate().apply(to: &document, diagnostics: &diagnostics)
+            try Validate(targets: ["t"]).apply(to: &document, diagnostics: &diagnostics)
             Issue.record("accepted a document that breaks \(breakage.invariant)")
         } catch let StandoffError.invariant(documentID, _, invariant, _) {
             #expect(documentID == "d")

@@ -60,8 +60,8 @@ public struct EntityAnnotator: Sendable {
 
     /// Matches one sentence and resolves overlaps.
     func scan(_ sentence: Sentence) -> ScannedSentence {
-        let scalars = Array(sentence.text.unicodeScalars)
-        let tokens = SentenceTokens(scalars: scalars)
+        let tokens = SentenceTokens(text: sentence.text)
+        let scalars = tokens.scalars
         let hits = rules.matcher.hits(in: scalars)
         let gazetteer = rules.gazetteer
 

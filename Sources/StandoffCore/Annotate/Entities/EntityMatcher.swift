@@ -50,7 +50,10 @@ struct EntityMatcher: Sendable {
     /// Alphabet class of each ASCII scalar; class 0 is "no key uses this scalar".
     private let asciiClass: [Int32]
     private let otherClass: [UInt32: Int32]
-    /// `transitions[state * classCount + class]`: the next state, failure links already folded in.
+    /// `transitions[state * classCount + class]`: the next state, failure links already folded in,
+    /// with the sign bit set when that state or a suffix of it has outputs. The flag saves a
+    /// second memory access per scalar: the table is too big for the nearest cache, so look-ups
+    /// are what matching costs.
     private let transitions: [Int32]
     /// Outputs of state `s` are `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -138,6 +141,12 @@ struct EntityMatcher: Sendable {
         // The root's own row: unknown symbols stay at the root.
         for symbol in 0..<stride where children[0][Int32(symbol)] == nil { transitions[symbol] = 0 }
 
+        // Flag the transitions into states that report something.
+        for index in transitions.indices {
+            let target = Int(transitions[index])
+            if !stateOutputs[target].isEmpty || outputLink[target] >= 0 { transitions[index] |= Int32.min }
+        }
+
         var outputStart: [Int32] = [0]
         var flat: [Output] = []
         for list in stateOutputs {
@@ -172,11 +181,12 @@ struct EntityMatcher: Sendable {
                     let folded = EntityText.fold(text[position], lowercase: true)
                     let value = folded.value
                     let symbol = value < 128 ? Int(asciiClass[Int(value)]) : Int(otherClass[value] ?? 0)
-                    state = Int(table[state * classCount + symbol])
+                    let entry = table[state * classCount + symbol]
+                    state = Int(entry & Int32.max)
                     steps += 1
                     // States without outputs of their own or of a suffix are the common case.
+                    guard entry < 0 else { continue }
                     var reporting = outputStart[state] != outputStart[state + 1] ? state : Int(outputLink[state])
-                    guard reporting >= 0 else { continue }
                     let end = position + 1
                     let nextIsWord = end < count && EntityText.isWord(text[end])
                     while reporting >= 0 {

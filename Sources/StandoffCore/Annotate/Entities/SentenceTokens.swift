@@ -23,8 +23,17 @@ struct SentenceTokens: Sendable {
     /// than the text so a look-up just past the end needs no check.
     private let wordStartingAt: [Int32]
 
+    /// The sentence's UTF-8 bytes by code point, for cutting out texts; `nil` when made from scalars alone.
+    private let offsets: ScalarOffsets?
+
+    /// Cuts `text` into words.
+    init(text: String) {
+        self.init(scalars: Array(text.unicodeScalars), offsets: ScalarOffsets(text))
+    }
+
     /// Cuts `scalars` into words.
-    init(scalars: [Unicode.Scalar]) {
+    init(scalars: [Unicode.Scalar], offsets: ScalarOffsets? = nil) {
+        self.offsets = offsets
         let count = scalars.count
         var words: [Word] = []
         var wordStartingAt = [Int32](repeating: -1, count: count + 2)
@@ -67,7 +76,8 @@ struct SentenceTokens: Sendable {
 
     /// The text of scalars `start..<end`.
     func text(_ start: Int, _ end: Int) -> String {
-        EntityText.string(scalars[start..<end])
+        // A copy of bytes when the sentence's text is known; building from scalars is slower.
+        offsets?.string(start..<end) ?? EntityText.string(scalars[start..<end])
     }
 
     /// The text of a word.

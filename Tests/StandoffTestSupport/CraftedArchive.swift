@@ -1,9 +1,7 @@
 import CLibArchive
-import Foundation
-import Testing
 
 /// One entry of a hand-made (possibly hostile) archive.
-enum CraftedEntry: Sendable {
+public enum CraftedEntry: Sendable {
     case file(String, [UInt8])
     /// A file of `count` zero bytes, written in chunks so that it never sits in memory whole.
     case zeros(String, count: Int)
@@ -15,19 +13,34 @@ enum CraftedEntry: Sendable {
 }
 
 /// Container formats used to craft test archives, including ones the reader must refuse.
-enum CraftedFormat: Sendable {
+public enum CraftedFormat: Sendable {
     case tarGzip, zip, tar, tarBzip2, tarXz, cpio, sevenZip
 }
 
-/// Builds archives in memory with libarchive's raw API, bypassing `ArchiveWriter`'s checks.
-enum CraftedArchive {
+/// Builds archives in memory with libarchive's raw API, bypassing `ArchiveWriter`'s checks,
+/// so tests can feed readers the archives an attacker would make.
+public enum CraftedArchive {
+    /// A libarchive call failed while crafting; the test cannot go on.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    private static func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+        if !condition { throw Failure(description: message()) }
+    }
+
+    private static func require<T>(_ value: T?, _ message: String) throws -> T {
+        guard let value else { throw Failure(description: message) }
+        return value
+    }
+
     /// The archive's bytes; `capacity` bounds the compressed output.
-    static func make(_ format: CraftedFormat, _ entries: [CraftedEntry], capacity: Int = 4 << 20) throws -> [UInt8] {
-        let handle = try #require(archive_write_new())
+    public static func make(_ format: CraftedFormat, _ entries: [CraftedEntry], capacity: Int = 4 << 20) throws -> [UInt8] {
+        let handle = try require(archive_write_new(), "archive_write_new")
         defer { archive_write_free(handle) }
         func check(_ result: Int32, _ what: String) throws {
             let message = archive_error_string(handle).map { String(cString: $0) } ?? ""
-            try #require(result == ARCHIVE_OK, "\(what): \(message)")
+            try require(result == ARCHIVE_OK, "\(what): \(message)")
         }
         switch format {
         case .tarGzip:
@@ -61,7 +74,7 @@ enum CraftedArchive {
     }
 
     private static func write(_ item: CraftedEntry, to handle: OpaquePointer) throws {
-        let entry = try #require(archive_entry_new())
+        let entry = try require(archive_entry_new(), "archive_entry_new")
         defer { archive_entry_free(entry) }
         archive_entry_set_mtime(entry, 1_700_000_000, 0)
         var data: [UInt8] = []
@@ -94,16 +107,16 @@ enum CraftedArchive {
         }
         let header = archive_write_header(handle, entry)
         let message = archive_error_string(handle).map { String(cString: $0) } ?? ""
-        try #require(header == ARCHIVE_OK, "header: \(message)")
+        try require(header == ARCHIVE_OK, "header: \(message)")
         if !data.isEmpty {
             let written = data.withUnsafeBytes { archive_write_data(handle, $0.baseAddress, $0.count) }
-            try #require(written == data.count)
+            try require(written == data.count, "short write")
         }
         let chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while zeros > 0 {
             let count = min(zeros, chunk.count)
             let written = chunk.withUnsafeBytes { archive_write_data(handle, $0.baseAddress, count) }
-            try #require(written == count)
+            try require(written == count, "short write")
             zeros -= count
         }
     }

@@ -1,0 +1,196 @@
+/// Finds who holds a sentence's stance: the author, or the speaker the sentence quotes or reports.
+///
+/// In order, the first that names a speaker wins:
+/// 1. a speech verb (`holder-speech-verb` lines) with its subject: the first person, organisation
+///    or place named in the clause before the verb (`Abe now says that…`, `“…,” Dr. Cheong told the
+///    paper`), or, when the verb follows a quotation, the name right after it (`“…,” said Ms. Kim`);
+///    a pronoun subject (`she`, `the paper`) stands for the latest speaker of its type (`pronoun`
+///    lines). A verb in a `what`/`which`/`who` clause attributes nothing (`the opposite of what Kim said`).
+///    `according to X` (`according-to` lines) is read in the same pass, in text order.
+/// 2. a possessive name before a speech noun (`Kim Yo-jong’s assertion that…`).
+/// 3. a sentence that opens a quotation without attribution continues the previous sentence's
+///    speaker in the same paragraph (`holder-quote-continuation`, a rule in code).
+///
+/// Nationality words (`Japanese officials said`) name no speaker, and a verb must be written in
+/// lower case outside any name (`the United States` holds no `states`).
+struct HolderResolver: Sendable {
+    static let quoteContinuation = StanceRuleDescription(
+        identifier: "holder-quote-continuation",
+        summary: "A sentence that opens a quotation without saying who speaks continues the previous sentence's speaker in the paragraph.",
+        examples: [
+            StanceRuleExample("“Talks help,” said Kim Yo-jong. “A summit with Tokyo is worth attempting.”", label: "favor", holder: "kim-yo-jong"),
+            StanceRuleExample("Kim Yo-jong spoke. “A summit with Tokyo is worth attempting.”", label: "favor", holder: "author", fires: false),
+        ]
+    )
+
+    /// A holder found for a sentence.
+    struct Found: Sendable, Equatable {
+        /// The entity id, or `author`.
+        var holder: String
+        /// The type of the holder's entity (`PERSON`, `ORG`, `GPE`), for later pronouns.
+        var type: String?
+        /// Rule ids that fired, with the words that triggered them (code-point ranges in the sentence).
+        var fired: [(rule: String, range: Range<Int>)]
+
+        static func == (lhs: Found, rhs: Found) -> Bool {
+            lhs.holder == rhs.holder && lhs.type == rhs.type && lhs.fired.map(\.rule) == rhs.fired.map(\.rule)
+                && lhs.fired.map(\.range) == rhs.fired.map(\.range)
+        }
+    }
+
+    /// What earlier sentences leave for pronouns and quotation continuations.
+    struct Memory: Sendable {
+        /// Speakers found so far, latest last.
+        var speakers: [(entity: String, type: String)] = []
+        /// Mentions of earlier sentences, latest last.
+        var mentions: [(entity: String, type: String)] = []
+        /// The previous sentence's paragraph and holder.
+        var previous: (paragraph: Int, holder: Found)?
+    }
+
+    /// A phrase from a holder line, as token keys.
+    struct Phrase: Sendable {
+        let rule: String
+        let kind: StanceHolderRule.Kind
+        let keys: [String]
+        let refersTo: String?
+        let notFollowedBy: Set<String>
+    }
+
+    let phrases: [Phrase]
+    /// Indices into `phrases` by their first key, in `phrases` order; phrases without tokens
+    /// are under `nil`. Looking each token up finds the few phrases that could start there.
+    let phrasesByFirstKey: [String?: [Int]]
+
+    init(rules: [RuleLine<StanceHolderRule>]) {
+        var phrases: [Phrase] = []
+        for line in rules {
+            guard let kind = line.rule.resolvedKind else { continue }
+            for word in line.rule.words {
+                phrases.append(Phrase(rule: line.rule.id, kind: kind, keys: StanceText(word).tokens.map(\.key), refersTo: line.rule.refersTo,
+                                      notFollowedBy: Set(line.rule.notFollowedBy ?? [])))
+            }
+        }
+        // Longer phrases first, so `the paper` is found before `the`.
+        self.phrases = phrases.sorted { $0.keys.count > $1.keys.count }
+        var phrasesByFirstKey: [String?: [Int]] = [:]
+        for (index, phrase) in self.phrases.enumerated() { phrasesByFirstKey[phrase.keys.first, default: []].append(index) }
+        self.phrasesByFirstKey = phrasesByFirstKey
+    }
+
+    static let quotes: Set<String> = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
+    static let embedding: Set<String> = ["what", "which", "who", "whom", "whose", "how"]
+    static let clauseStarters: Set<String> = ["that", "and", "but", "or"]
+    static let speakerTypes: Set<String> = ["PERSON", "ORG", "GPE"]
+
+    /// Phrases of `kind` found in the text: (phrase, first token, token count).
+    ///
+    /// Phrases are tried in `phrases` order (longest first), each from left to right, and a token
+    /// an earlier find covers starts no other. Trying every phrase at every token was a large
+    /// part of `annotate`'s time, so candidates come from looking each token's key up in
+    /// `phrasesByFirstKey`, and are then taken in that same order.
+    func occurrences(_ kinds: Set<StanceHolderRule.Kind>, in text: StanceText) -> [(phrase: Phrase, start: Int, count: Int)] {
+        let tokens = text.tokens
+        var candidates: [(phrase: Int, start: Int)] = []
+        func propose(_ indices: [Int]?, at start: Int) {
+            for index in indices ?? [] where kinds.contains(phrases[index].kind) && start + phrases[index].keys.count <= tokens.count {
+                candidates.append((index, start))
+            }
+        }
+        for start in tokens.indices { propose(phrasesByFirstKey[tokens[start].key], at: start) }
+        if let empty = phrasesByFirstKey[nil] {
+            for start in 0...tokens.count { propose(empty, at: start) }
+        }
+        candidates.sort { ($0.phrase, $0.start) < ($1.phrase, $1.start) }
+
+        var found: [(phrase: Phrase, start: Int, count: Int)] = []
+        var covered = [Bool](repeating: false, count: tokens.count + 1)
+        for (index, start) in candidates where !covered[start] {
+            let phrase = phrases[index]
+            let count = phrase.keys.count
+            if (1..<max(count, 1)).allSatisfy({ tokens[start + $0].key == phrase.keys[$0] }),
+               !(start + count < tokens.count && phrase.notFollowedBy.contains(tokens[start + count].key)) {
+                found.append((phrase, start, count))
+                for position in start..<(start + count) { covered[position] = true }
+            }
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    /// The holder of `text`, a sentence in paragraph `paragraph` with `mentions`, given what earlier sentences left.
+    func holder(of text: StanceText, paragraph: Int, mentions: [SentenceMention], memory: Memory) -> Found {
+        let tokens = text.tokens
+        func span(_ start: Int, _ count: Int) -> Range<Int> { tokens[start].start..<tokens[start + count - 1].end }
+        func speakerMention(in range: Range<Int>) -> SentenceMention? {
+            guard !range.isEmpty else { return nil }
+            let from = tokens[range.lowerBound].start, to = tokens[range.upperBound - 1].end
+            return mentions.first { Self.speakerTypes.contains($0.type) && $0.range.lowerBound >= from && $0.range.lowerBound < to }
+        }
+        let pronouns = occurrences([.pronoun], in: text)
+        func pronoun(in range: Range<Int>) -> Found? {
+            guard let hit = pronouns.first(where: { range.contains($0.start) }), let type = hit.phrase.refersTo else { return nil }
+            let entity = memory.speakers.last { $0.type == type }?.entity ?? memory.mentions.last { $0.type == type }?.entity
+            guard let entity else { return nil }
+            return Found(holder: entity, type: type, fired: [(hit.phrase.rule, span(hit.start, hit.count))])
+        }
+
+        // A speech verb is written in lower case and is no part of a name (`the United States`).
+        let isVerb = { (start: Int) in
+            let token = tokens[start]
+            return !EntityText.isUppercase(text.scalars[token.start]) && !mentions.contains { $0.range.contains(token.start) }
+        }
+        for hit in occurrences([.speechVerb, .accordingTo], in: text) where hit.phrase.kind == .accordingTo || isVerb(hit.start) {
+            let trigger = (rule: hit.phrase.rule, range: span(hit.start, hit.count))
+            let after = (hit.start + hit.count)..<min(text.clauseEnd(after: hit.start + hit.count - 1), hit.start + hit.count + 8)
+            if hit.phrase.kind == .accordingTo {
+                if let speaker = speakerMention(in: after), speaker.type != "GPE" {
+                    return Found(holder: speaker.entityID, type: speaker.type, fired: [trigger])
+                }
+                continue
+            }
+            var clauseStart = hit.start
+            while clauseStart > 0 {
+                let previous = tokens[clauseStart - 1]
+                // `South Korea and the United States might find`: `and` between names joins one subject.
+                let joinsNames = (previous.key == "and" || previous.key == "or") && clauseStart >= 2
+                    && mentions.contains { $0.range.contains(tokens[clauseStart - 2].start) }
+                if text.isClauseBreak(clauseStart - 1) || Self.quotes.contains(previous.key) || (Self.clauseStarters.contains(previous.key) && !joinsNames) { break }
+                clauseStart -= 1
+            }
+            let before = clauseStart..<hit.start
+            if tokens[before].contains(where: { Self.embedding.contains($0.key) }) { continue }
+            if let speaker = speakerMention(in: before) {
+                return Found(holder: speaker.entityID, type: speaker.type, fired: [trigger])
+            }
+            if var found = pronoun(in: before) {
+                found.fired.insert(trigger, at: 0)
+                return found
+            }
+            // `“…,” said X`: nothing but the quotation before the verb.
+            if !tokens[before].contains(where: \.isWord) {
+                if let speaker = speakerMention(in: after) {
+                    return Found(holder: speaker.entityID, type: speaker.type, fired: [trigger])
+                }
+                if var found = pronoun(in: after) {
+                    found.fired.insert(trigger, at: 0)
+                    return found
+                }
+            }
+        }
+
+        for hit in occurrences([.speechNoun], in: text) where hit.start > 0 {
+            let owner = tokens[hit.start - 1]
+            guard owner.key.hasSuffix("'s") else { continue }
+            if let speaker = mentions.first(where: { Self.speakerTypes.contains($0.type) && $0.range.upperBound == owner.end - 2 }) {
+                return Found(holder: speaker.entityID, type: speaker.type, fired: [(hit.phrase.rule, span(hit.start, hit.count))])
+            }
+        }
+
+        if let first = tokens.first, ["“", "\""].contains(first.key), let previous = memory.previous,
+           previous.paragraph == paragraph, previous.holder.holder != StanceAnnotator.author {
+            return Found(holder: previous.holder.holder, type: previous.holder.type,
+                         fired: [(HolderResolver.quoteContinuation.identifier, first.start..<first.end)])
+        }
+        return Found(holder: StanceAnnotator.author, type: nil, fired: [])
+    }
+}

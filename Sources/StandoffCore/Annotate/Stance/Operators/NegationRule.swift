@@ -1,0 +1,59 @@
+/// A negation shortly before a cue, in the same clause, reverses it: "not counterproductive" argues
+/// for talks, "not worth attempting" against. Reasons declared invalid reverse too: "not a valid
+/// reason to oppose" and "a bad reason to oppose" both argue for what is opposed.
+///
+/// The scope is the next four words after the negation, inside its clause; a negation inside a
+/// cue's own words (`should not`) belongs to the cue. Two negations cancel.
+struct NegationRule: StanceOperator {
+    static let description = StanceRuleDescription(
+        identifier: "negation",
+        summary: "A negation or an invalidated reason up to four words before a cue, in the same clause, reverses the cue's label.",
+        examples: [
+            StanceRuleExample("Fears of a wedge are not a valid reason to oppose a summit with Pyongyang.", label: "favor"),
+            StanceRuleExample("Such worries are a bad reason to oppose talks with Pyongyang.", label: "favor"),
+            StanceRuleExample("Talks with Pyongyang are not counterproductive.", label: "favor"),
+            StanceRuleExample("A summit with Pyongyang is not worth attempting.", label: "against"),
+            StanceRuleExample("Even failed talks would not make the situation any worse.", label: "favor"),
+            StanceRuleExample("Tokyo should not hold talks with Pyongyang.", label: "against", fires: false),
+        ]
+    )
+
+    /// Words that negate what follows.
+    static let negators: Set<String> = ["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly", "barely", "little"]
+    /// Adjectives that, before a reason-like noun, declare the reason invalid.
+    static let invalidating: Set<String> = ["bad", "poor", "weak", "invalid", "flimsy", "false", "wrong", "unconvincing"]
+    static let reasons: Set<String> = ["reason", "reasons", "argument", "arguments", "excuse", "excuses", "grounds", "case", "basis", "rationale"]
+    /// Words between a negation and its cue.
+    static let scope = 4
+
+    func apply(to cues: inout [WorkingCue], in text: StanceText) -> [Range<Int>] {
+        let tokens = text.tokens
+        let cueRanges = cues.map(\.range)
+        let insideCue = { (index: Int) in cueRanges.contains { $0.contains(tokens[index].start) } }
+        var negations: [Int] = []
+        for index in tokens.indices where tokens[index].isWord && !insideCue(index) {
+            let key = tokens[index].key
+            if Self.negators.contains(key) || key.hasSuffix("n't") {
+                negations.append(index)
+            } else if Self.invalidating.contains(key), index + 1 < tokens.count, Self.reasons.contains(tokens[index + 1].key) {
+                negations.append(index)
+            }
+        }
+        guard !negations.isEmpty else { return [] }
+        var triggers: Set<Int> = []
+        for cue in cues.indices where cues[cue].counts {
+            let first = text.firstToken(of: cues[cue].range)
+            let scoped = negations.filter { negation in
+                guard negation < first else { return false }
+                let between = tokens[(negation + 1)..<first]
+                return between.filter(\.isWord).count <= Self.scope && !((negation + 1)..<first).contains(where: text.isClauseBreak)
+            }
+            guard !scoped.isEmpty else { continue }
+            triggers.formUnion(scoped)
+            if scoped.count % 2 == 1 {
+                cues[cue].label = cues[cue].label == "favor" ? "against" : "favor"
+            }
+        }
+        return triggers.sorted().map { tokens[$0].start..<tokens[$0].end }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// A sentence cut into words and punctuation for the stance rules, with code-point offsets, and
+/// regular-expression search that reports code-point ranges.
+///
+/// A word is a run of letters, digits and marks; an apostrophe followed by a letter stays inside
+/// it (`Japan’s`, `don’t`), hyphens and dashes are punctuation of their own (`Japan-North Korea`
+/// is four tokens). Words are compared lower-cased with curly apostrophes folded to `'`.
+struct StanceText: @unchecked Sendable {
+    /// A word or one punctuation scalar.
+    struct Token: Sendable, Equatable {
+        /// Code-point offsets into the sentence, end-exclusive.
+        var start: Int
+        var end: Int
+        /// Lower-cased, apostrophes folded to `'`; punctuation as written.
+        var key: String
+        /// Whether this is a word rather than punctuation.
+        var isWord: Bool
+        /// Whether white space (or the sentence start) comes right before the token.
+        var spaceBefore: Bool
+    }
+
+    /// The sentence's scalars.
+    let scalars: [Unicode.Scalar]
+    /// Words and punctuation in order; white space is not a token.
+    let tokens: [Token]
+    /// The sentence bridged once, for regular expressions; never mutated, hence the unchecked Sendable.
+    let bridged: NSString
+    /// `scalarOffset[u]` is the code-point offset of UTF-16 offset `u` (one longer than the text).
+    private let scalarOffset: [Int]
+    /// The sentence with ASCII letters lower-cased, for ``WordRegex``'s literal filter; `nil`
+    /// when it holds a character that could fold to ASCII letters.
+    private let lowered: [UInt8]?
+
+    init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [Token] = []
+        var position = 0
+        var spaceBefore = true
+        // One buffer for every token's key: building each key as a scalar view cost more than
+        // the rest of the tokenizer.
+        var keyBytes: [UInt8] = []
+        while position < scalars.count {
+            let scalar = scalars[position]
+            if StanceText.isWhitespace(scalar) {
+                spaceBefore = true
+                position += 1
+                continue
+            }
+            let start = position
+            if EntityText.isWord(scalar) {
+                while position < scalars.count {
+                    if EntityText.isWord(scalars[position]) {
+                        position += 1
+                    } else if position + 1 < scalars.count, StanceText.isApostrophe(scalars[position]), EntityText.isWord(scalars[position + 1]) {
+                        position += 2
+                    } else {
+                        break
+                    }
+                }
+            } else {
+                position += 1
+            }
+            keyBytes.removeAll(keepingCapacity: true)
+            for scalar in scalars[start..<position] {
+                UTF8.encode(StanceText.fold(scalar)) { keyBytes.append($0) }
+            }
+            let key = String(decoding: keyBytes, as: UTF8.self)
+            tokens.append(Token(start: start, end: position, key: key, isWord: EntityText.isWord(scalar), spaceBefore: spaceBefore))
+            spaceBefore = false
+        }
+        var scalarOffset: [Int] = []
+        scalarOffset.reserveCapacity(text.utf16.count + 1)
+        for (index, scalar) in scalars.enumerated() {
+            scalarOffset.append(index)
+            if scalar.utf16.count == 2 { scalarOffset.append(index) }
+        }
+        scalarOffset.append(scalars.count)
+        self.scalars = scalars
+        self.tokens = tokens
+        self.bridged = NSString(string: text)
+        self.scalarOffset = scalarOffset
+        self.lowered = BoilerplateLexicon.filterBytes(text)
+    }
+
+    /// Lower-cases a letter and folds curly apostrophes, one scalar for one scalar.
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if isApostrophe(scalar) { return "'" }
+        if scalar.value < 128 {
+            return scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : scalar
+    }
+
+    /// Unicode white space; ASCII is decided without a property lookup.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 128 { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// Straight and curly apostrophes.
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
+    }
+
+    /// The text of scalars `start..<end`.
+    func text(_ start: Int, _ end: Int) -> String {
+        String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// Code-point ranges of every non-overlapping match of `regex`, in text order.
+    func matches(of pattern: WordRegex) -> [Range<Int>] {
+        guard pattern.mayMatch(lowered) else { return [] }
+        return matches(of: pattern.regex)
+    }
+
+    /// Code-point ranges of every non-overlapping match of `regex`, in text order.
+    func matches(of regex: SendableRegex) -> [Range<Int>] {
+        regex.ranges(in: bridged).map { scalarOffset[$0.location]..<scalarOffset[$0.location + $0.length] }.filter { !$0.isEmpty }
+    }
+
+    /// The index of the first token that ends after `offset` (the token holding it, or the next).
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        tokens.firstIndex { $0.end > offset } ?? tokens.count
+    }
+
+    /// The index of the last token that starts before `offset`, or -1.
+    func tokenIndex(before offset: Int) -> Int {
+        tokens.lastIndex { $0.start < offset } ?? -1
+    }
+
+    /// Whether the token at `index` ends a clause: a comma, semicolon, colon, bracket or a dash
+    /// set off by spaces (a dash between words joins a compound such as `Japan–North Korea`).
+    func isClauseBreak(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard !token.isWord else { return false }
+        switch token.key {
+        case ",", ";", ":", "(", ")", "—", "\u{2015}": return true
+        case "–", "-":
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            return token.spaceBefore && (next?.spaceBefore ?? true)
+        default: return false
+        }
+    }
+
+    /// Whether the sentence asks a question: its last scalar other than closing quotes and brackets is `?`.
+    var isQuestion: Bool {
+        let closing: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
+        return scalars.last { !closing.contains($0) && !$0.properties.isWhitespace } == "?"
+    }
+}
+
+extension SendableRegex {
+    /// Compiles `pattern` to match whole words only: no letter or digit may touch either end.
+    init(wordPattern pattern: String) throws {
+        try self.init("(?<![\\p{L}\\p{N}])(?:" + pattern + ")(?![\\p{L}\\p{N}])", caseSensitive: false)
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+/// A mention as the stance rules see it: its place in the sentence, entity and type.
+struct SentenceMention: Sendable, Equatable {
+    /// Code-point offsets into the sentence.
+    let range: Range<Int>
+    let entityID: String
+    let type: String
+    /// The country the entity stands for or acts for, where the gazetteer records one.
+    var country: String? = nil
+}
+
+/// Decides whether a sentence refers to a target's talks, from the target's topic words and the
+/// entity mentions around them.
+///
+/// Each topic word (`summit`, `talks`, `diplomacy`, …) gets its participants: the names joined to
+/// it before (`Japan-North Korea summit`, `Tokyo’s diplomacy`, `Japan’s attempts to talk`, not
+/// `Seoul welcomed the talks`) and after
+/// (`summit with Kim`, `talks between Japan and North Korea`, `meet Kim`). A mention belongs to a
+/// party by its country (`Tokyo`, `Kishida` → `japan`) or the target's entity lists (see
+/// ``StanceTarget``); a country, nationality or person outside both parties is a third party. The sentence's reference is then:
+/// - `named` when some topic word's participants, or failing those the sentence's mentions, cover
+///   both parties;
+/// - `other` when the talks named are someone else's (a third party takes part, or the sentence
+///   names one party and a third country, or two third countries and no party); one third
+///   country alone is an onlooker (`Washington should welcome the summit`);
+/// - `implied` when the talks named have at most one party and no third: they are the target's
+///   if the running topic is, or if the sentence names one party and the previous sentence of the
+///   paragraph named the other (`Kim sent condolences. Kishida said he hoped to hold a summit.`).
+///
+/// A place named after `in`, `at` or `from` is where talks happen, not who takes part, so it is
+/// neither party nor third party.
+struct TargetDetector: Sendable {
+    /// What a sentence says about a target's talks.
+    enum Reference: Sendable, Equatable {
+        /// Talks between both parties are named; the spans are the topic words.
+        case named([Range<Int>])
+        /// Talks are named without saying between whom; `parties` are the target's parties the sentence names.
+        case implied([Range<Int>], parties: Set<Int>)
+        /// Someone else's talks are named.
+        case other
+        /// No talks are named.
+        case none
+    }
+
+    static let named = StanceRuleDescription(
+        identifier: "target-named",
+        summary: "The sentence names talks, a summit or diplomacy between the target's two parties (their countries, capitals, leaders).",
+        examples: [
+            StanceRuleExample("Tokyo should seize the chance to meet Kim.", label: "favor"),
+            StanceRuleExample("A Japan-North Korea summit is worth attempting.", label: "favor"),
+            StanceRuleExample("The U.S.-North Korea talks are worth attempting.", label: "none", fires: false),
+        ]
+    )
+
+    static let implied = StanceRuleDescription(
+        identifier: "target-implied",
+        summary: "The sentence names talks without saying between whom (or with one party only), and the running topic is the target's talks.",
+        examples: [
+            StanceRuleExample("Talks would only reward Pyongyang.", label: "against"),
+            StanceRuleExample("A summit looks unlikely this year.", label: "none"),
+            StanceRuleExample("Talks with Beijing would only reward Pyongyang.", label: "none", fires: false),
+        ]
+    )
+
+    static let running = StanceRuleDescription(
+        identifier: "target-running",
+        summary: "The sentence names no talks but holds a favor or against cue, and the running topic is the target's talks.",
+        examples: [
+            StanceRuleExample("Maximum pressure has failed and should be abandoned.", label: "favor"),
+            StanceRuleExample("Tokyo should keep up maximum pressure on Pyongyang.", label: "against"),
+        ]
+    )
+
+    let target: StanceRules.CompiledTarget
+
+    /// Which side a mention is on.
+    enum Side: Equatable {
+        case party(Int)
+        /// A country or nationality outside both parties.
+        case thirdCountry
+        /// A person outside both parties: a third party when taking part in talks.
+        case otherPerson
+        /// Organisations, events and the like: no side.
+        case none
+    }
+
+    /// A mention's side: by its entity or its `country` (`Tokyo`, `Kishida` → Japan); countries and
+    /// nationalities of other countries are third countries; regions (no country) and
+    /// organisations of other countries take no side.
+    func side(of mention: SentenceMention) -> Side {
+        if let party = target.partyOfEntity[mention.entityID] { return .party(party) }
+        if let country = mention.country, let party = target.partyOfEntity[country] { return .party(party) }
+        switch mention.type {
+        case "GPE", "NORP": return mention.country == nil ? .none : .thirdCountry
+        case "PERSON": return .otherPerson
+        default: return .none
+        }
+    }
+
+    /// Where `text` refers to the target.
+    func reference(in text: StanceText, mentions: [SentenceMention]) -> Reference {
+        var topics: [Range<Int>] = []
+        for regex in target.topics { topics += text.matches(of: regex) }
+        topics.sort { $0.lowerBound < $1.lowerBound }
+        guard !topics.isEmpty else { return .none }
+
+        var participantsByTopic: [[Int]] = []
+        var taken: Set<Int> = []
+        for topic in topics {
+            let participants = self.participants(of: topic, in: text, mentions: mentions)
+            participantsByTopic.append(participants)
+            if participants.contains(where: { [.thirdCountry, .otherPerson].contains(side(of: mentions[$0])) }) {
+                taken.formUnion(participants)
+            }
+        }
+        // Mentions that take part in someone else's talks say nothing about these, nor do venues.
+        let free = mentions.indices.filter { !taken.contains($0) && !isVenue(mentions[$0], in: text) }
+        let freeParties = Set(free.compactMap { if case let .party(party) = side(of: mentions[$0]) { party } else { nil } })
+        let freeThirdCountries = Set(free.filter { side(of: mentions[$0]) == .thirdCountry }.map { mentions[$0].entityID })
+        let freeThirdCountry = !freeThirdCountries.isEmpty
+
+        var named: [Range<Int>] = []
+        var implied: [Range<Int>] = []
+        var other = false
+        for (topic, participants) in zip(topics, participantsByTopic) {
+            let sides = participants.map { side(of: mentions[$0]) }
+            if sides.contains(.thirdCountry) || sides.contains(.otherPerson) {
+                other = true
+                continue
+            }
+            let parties = Set(sides.compactMap { if case let .party(party) = $0 { party } else { nil } })
+            if parties.union(freeParties).count == 2 {
+                named.append(topic)
+            } else if freeThirdCountry && !parties.union(freeParties).isEmpty || freeThirdCountries.count >= 2 {
+                // One party and a third country: the third country is the likelier counterpart; two
+                // third countries and no party: they are the two sides.
+                other = true
+            } else {
+                implied.append(topic)
+            }
+        }
+        if !named.isEmpty { return .named(named) }
+        if other { return .other }
+        return .implied(implied, parties: freeParties)
+    }
+
+    /// Whether a place is named as a venue: right after `in`, `at` or `from`.
+    func isVenue(_ mention: SentenceMention, in text: StanceText) -> Bool {
+        guard mention.type == "GPE" else { return false }
+        let before = text.tokenIndex(before: mention.range.lowerBound)
+        return before >= 0 && Self.venueWords.contains(text.tokens[before].key)
+    }
+
+    static let venueWords: Set<String> = ["in", "at", "from"]
+
+    /// The target's parties that `mentions` name, venues aside.
+    func parties(in text: StanceText, mentions: [SentenceMention]) -> Set<Int> {
+        Set(mentions.compactMap { mention in
+            guard !isVenue(mention, in: text), case let .party(party) = side(of: mention) else { return nil }
+            return party
+        })
+    }
+
+    /// Indices into `mentions` of the names joined to the topic word at `topic`.
+    func participants(of topic: Range<Int>, in text: StanceText, mentions: [SentenceMention]) -> [Int] {
+        var found: [Int] = []
+        // Before: a name, possibly possessive, then at most two lower-case words.
+        if let last = mentions.indices.last(where: { mentions[$0].range.upperBound <= topic.lowerBound }),
+           Self.matches(Self.leftGap, text.text(mentions[last].range.upperBound, topic.lowerBound)) {
+            var chain = last
+            found.append(chain)
+            while chain > 0, mentions[chain - 1].range.upperBound <= mentions[chain].range.lowerBound,
+                  Self.matches(Self.joiner, text.text(mentions[chain - 1].range.upperBound, mentions[chain].range.lowerBound)) {
+                chain -= 1
+                found.append(chain)
+            }
+        }
+        // After: a preposition and at most two lower-case words, or the name right away (`meet Kim`).
+        if let next = mentions.indices.first(where: { mentions[$0].range.lowerBound >= topic.upperBound }),
+           Self.matches(Self.rightGap, text.text(topic.upperBound, mentions[next].range.lowerBound)) {
+            var chain = next
+            found.append(chain)
+            while chain + 1 < mentions.count, mentions[chain].range.upperBound <= mentions[chain + 1].range.lowerBound,
+                  Self.matches(Self.joiner, text.text(mentions[chain].range.upperBound, mentions[chain + 1].range.lowerBound)) {
+                chain += 1
+                found.append(chain)
+            }
+        }
+        return found
+    }
+
+    // The gaps are tested on short strings; one compiled expression each, shared.
+    // Before the topic word: a possessive and up to two words (`Japan’s attempts to talk`), or at most
+    // one modifier (`U.S.-North Korea denuclearization talks`); more words would cross a verb.
+    static let leftGap = try! SendableRegex("^['’]s(?:[ ][a-z][a-z-]*){0,2}[ ]$|^(?:[ ][a-z][a-z-]*)?[ ]$|^['’]s[ ]?$", caseSensitive: true)
+    static let rightGap = try! SendableRegex("^[ ](?:(?:with|between|to|toward|towards|and)[ ](?:[a-z][\\p{L}-]*[ ]){0,2})?$", caseSensitive: true)
+    // Names joined into one side list: hyphens, dashes, slashes, `and` (a bare comma may end a clause).
+    static let joiner = try! SendableRegex("^(?:[ ]?[-–/][ ]?|[ ]and[ ]|,[ ]and[ ])$", caseSensitive: true)
+
+    static func matches(_ regex: SendableRegex, _ text: String) -> Bool {
+        regex.firstMatch(in: NSString(string: text), group: nil).matched
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import StandoffCore
+
+@Suite("Stance word patterns")
+struct WordRegexTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let pattern: String
+        let sentence: String
+        /// Code-point ranges of the matches.
+        let matches: [Range<Int>]
+        var testDescription: String { "\(pattern) in \(sentence)" }
+    }
+
+    /// The literal filter must never hide a match the regular expression finds: letter case,
+    /// non-ASCII text around the match, and characters that fold to ASCII letters.
+    static let cases: [Case] = [
+        Case(pattern: "should (?:\\w+ )?welcome", sentence: "Tokyo SHOULD warmly Welcome it.", matches: [6..<27]),
+        Case(pattern: "should (?:\\w+ )?welcome", sentence: "Tokyo welcomed it.", matches: []),
+        Case(pattern: "should (?:\\w+ )?welcome", sentence: "👍🏽 “Seoul should welcome talks,” Ōno said.", matches: [10..<24]),
+        Case(pattern: "summit", sentence: "Kim’s summit — 🇯🇵 and 🇰🇵.", matches: [6..<12]),
+        Case(pattern: "talks", sentence: "Bad talk\u{17F}", matches: [4..<9]),
+        Case(pattern: "kim", sentence: "\u{212A}im arrived", matches: [0..<3]),
+        Case(pattern: "talks?", sentence: "Talk", matches: [0..<4]),
+        Case(pattern: "talks?", sentence: "Stalk", matches: []),
+    ]
+
+    @Test(arguments: cases)
+    func findsWhatTheRegularExpressionFinds(_ testCase: Case) throws {
+        let pattern = try WordRegex(testCase.pattern)
+        let text = StanceText(testCase.sentence)
+        #expect(text.matches(of: pattern) == testCase.matches)
+        #expect(text.matches(of: pattern.regex) == testCase.matches)
+    }
+
+    @Test func skipsSentencesWithoutTheLiterals() throws {
+        let pattern = try WordRegex("should (?:\\w+ )?welcome")
+        #expect(pattern.literals != nil)
+        #expect(!pattern.mayMatch(Array("tokyo welcomed it.".utf8)))
+        #expect(pattern.mayMatch(Array("tokyo should welcome it.".utf8)))
+        #expect(pattern.mayMatch(nil))
+    }
+}
+
+@Suite("Stance text")
+struct StanceTextTests {
+    @Test func whiteSpaceMatchesTheUnicodeProperty() {
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(StanceText.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func tokenKeysAreFoldedScalarForScalar() {
+        let text = StanceText("Japan’s  ÉLAN\u{00A0}talks—👍🏽 Don't İ")
+        // `İ` lower-cases to two scalars, so it stays as written.
+        #expect(text.tokens.map(\.key) == ["japan's", "élan", "talks", "—", "👍", "🏽", "don't", "İ"])
+        #expect(text.tokens.map(\.start) == [0, 9, 14, 19, 20, 21, 23, 29])
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import StandoffCore
+
+@Suite("Required literals")
+struct RequiredLiteralsTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let pattern: String
+        /// The literals, or nil when the pattern must always be run.
+        let literals: [String]?
+        var testDescription: String { pattern }
+    }
+
+    static let cases: [Case] = [
+        Case(pattern: "^subscribe\\b", literals: ["subscribe"]),
+        Case(pattern: "^(?:Log ?in|sign in)$", literals: ["log in", "login", "sign in"]),
+        Case(pattern: "^(?:share|tweet)(?: (?:this|the))?[.!:]?$", literals: ["share", "tweet"]),
+        Case(pattern: "\\bcookies?\\b.*\\b(?:use|accept)\\b", literals: ["cookie"]),
+        Case(pattern: "^(?:By|BY|by)\\s+(?<value>\\p{Lu}[\\p{L}.’'-]+)$", literals: ["by"]),
+        Case(pattern: "^(?:©|\\(c\\)|copyright\\b)|\\ball rights reserved\\b", literals: nil),
+        Case(pattern: "^(?:\\(c\\)|copyright\\b)|\\ball rights reserved\\b", literals: ["(c)", "all rights reserved", "copyright"]),
+        Case(pattern: "x{2,3}y", literals: ["x"]),
+        Case(pattern: "(?i:fellow|director)\\b", literals: ["director", "fellow"]),
+        Case(pattern: "\\d{4}-\\d{2}", literals: ["-"]),
+        Case(pattern: "^(?:a|b)*$", literals: nil),
+        Case(pattern: "^[a-z]+$", literals: nil),
+        Case(pattern: "^(?=news)news$", literals: ["news"]),
+        Case(pattern: "(?<![\\p{L}])(?:should|must)\\s+(?!not\\b)\\w+", literals: ["must", "should"]),
+        Case(pattern: "(?<=café )(?:talks)", literals: ["talks"]),
+        Case(pattern: "(?!x)", literals: nil),
+        Case(pattern: "^(a)\\1$", literals: nil),
+        Case(pattern: "^\\Qa.b\\E$", literals: nil),
+        Case(pattern: "[[a-z]&&[^x]]", literals: nil),
+    ]
+
+    @Test(arguments: cases)
+    func literalsOfPattern(_ testCase: Case) {
+        #expect(RequiredLiterals(pattern: testCase.pattern)?.literals.map { String(decoding: $0, as: UTF8.self) } == testCase.literals)
+    }
+
+    @Test func findsLiteralsAnywhereInTheLine() {
+        let literals = RequiredLiterals(pattern: "(?:news|cookie)")!
+        for (line, expected) in [("our newsletter", true), ("cookie", true), ("a cooki", false), ("", false), ("n", false), ("👍🏽 cookie", true)] {
+            #expect(Array(line.utf8).withUnsafeBufferPointer(literals.occurs) == expected, "\(line)")
+        }
+    }
+
+    /// The filter may only skip lines the pattern cannot match: every `match` example of every
+    /// rule, with case changed and an emoji before it, gets past its rule's filter.
+    @Test func everyRuleExampleGetsPastItsFilter() throws {
+        for rule in TestRules.boilerplate.rules {
+            guard let literals = rule.literals else { continue }
+            for example in rule.rule.match {
+                for line in [example, example.uppercased(), "👍🏽 " + example] {
+                    let bytes = try #require(BoilerplateLexicon.filterBytes(PageLine.fold(line)))
+                    #expect(bytes.withUnsafeBufferPointer(literals.occurs), "\(rule.location) \(rule.rule.id): \(line)")
+                }
+            }
+        }
+    }
+
+    @Test func mostRulesHaveAFilter() {
+        #expect(TestRules.boilerplate.rules.filter { $0.literals != nil }.count >= TestRules.boilerplate.rules.count - 2)
+    }
+
+    /// Characters that case-insensitive matching may read as ASCII letters turn the filter off.
+    @Test(arguments: ["Straße", "\u{212A}ey", "ſubscribe", "ﬁle"])
+    func linesThatFoldToASCIIAreNotFiltered(_ line: String) {
+        #expect(BoilerplateLexicon.filterBytes(line) == nil)
+    }
+
+    @Test func filterBytesLowerASCIIAndKeepOtherText() {
+        #expect(BoilerplateLexicon.filterBytes("Kim’s PLAN 👍🏽") == Array("kim’s plan 👍🏽".utf8))
+    }
+}
