@@ -80,13 +80,24 @@ public struct DatasetBuild: Sendable {
         var firstWithContent: [String: Int] = [:]
         var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
         let jobs = max(1, options.jobs)
+        // One pipeline per thread, each with rules decoded afresh: Foundation's regular
+        // expressions lock around every match, so threads sharing one would take turns.
+        var pipelines = [pipeline]
+        if jobs > 1, let last = pipeline.identifiers.last {
+            for _ in 1..<jobs {
+                guard let copy = try self.pipeline(rules: try loadRules()).prefix(through: last) else { break }
+                pipelines.append(copy)
+            }
+        }
         // Enough documents per batch to keep every thread busy while they vary in size.
         let batchSize = jobs == 1 ? 1 : jobs * 32
         var batchStart = 0
         while batchStart < corpus.entries.count {
             let batch = Array(corpus.entries[batchStart..<min(batchStart + batchSize, corpus.entries.count)])
             batchStart += batch.count
-            let outcomes = ParallelMap.map(batch, jobs: jobs) { entry in Self.process(entry, pipeline: pipeline) }
+            let outcomes = ParallelMap.map(batch, jobs: pipelines.count) { [pipelines] worker, entry in
+                Self.process(entry, pipeline: pipelines[worker])
+            }
             for (position, (entry, outcome)) in zip(batch, outcomes).enumerated() {
                 summary.diagnostics += outcome.diagnostics
                 summary.timings.merge(outcome.timings)

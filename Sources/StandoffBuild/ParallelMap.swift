@@ -5,14 +5,21 @@ import Dispatch
 enum ParallelMap {
     /// `transform` applied to every element of `inputs`; results in the order of `inputs`.
     static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output) -> [Output] {
-        guard jobs > 1, inputs.count > 1 else { return inputs.map(transform) }
+        map(inputs, jobs: jobs) { _, input in transform(input) }
+    }
+
+    /// `transform(worker, input)` for every element of `inputs`, where `worker` in `0..<jobs`
+    /// names the thread, so each thread can use objects of its own; results in input order.
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, _ transform: @Sendable (Int, Input) -> Output) -> [Output] {
+        guard jobs > 1, inputs.count > 1 else { return inputs.map { transform(0, $0) } }
         let slots = Slots<Output>(count: inputs.count)
+        let workers = min(jobs, inputs.count)
         // Each index is written by exactly one iteration, so the slots need no lock.
-        DispatchQueue.concurrentPerform(iterations: min(jobs, inputs.count)) { worker in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < inputs.count {
-                slots.set(index, transform(inputs[index]))
-                index += min(jobs, inputs.count)
+                slots.set(index, transform(worker, inputs[index]))
+                index += workers
             }
         }
         return slots.collect()
