@@ -45,6 +45,24 @@ public struct ReleasePackager: Sendable {
         }
     }
 
+    /// Writes one archive of `entries` (sorted; folders end in `/`) under `build/tmp/` and renames
+    /// it into the dist folder; returns its path.
+    private func write(_ format: ArchiveFormat, entries: [(String, Bool)], top: String) throws -> String {
+        let name = top + "." + format.fileExtension
+        let writer = try ArchiveWriter(format: format, temporaryPath: temporaryFolder + "/" + name + ".partial",
+                                       options: ArchiveOptions(modificationTime: modificationTime))
+        for (path, isFolder) in entries {
+            if isFolder {
+                try writer.addDirectory(String(path.dropLast()))
+            } else {
+                try writer.addFile(path, copying: releaseFolder + "/" + path.dropFirst(top.count + 1))
+            }
+        }
+        let destination = distFolder + "/" + name
+        try writer.commit(to: destination)
+        return destination
+    }
+
     /// Writes both archives and returns their paths.
     public func package() throws -> [String] {
         var isDirectory: ObjCBool = false
@@ -66,26 +84,28 @@ public struct ReleasePackager: Sendable {
 
         try FileOutput.makeFolder(distFolder)
         try FileOutput.makeFolder(temporaryFolder)
-        var written: [String] = []
         do {
-            for format in ArchiveFormat.allCases {
-                let name = top + "." + format.fileExtension
-                if protectReleasedVersion { try checkNotReplacingDifferentRelease(distFolder + "/" + name, top: top) }
-                let writer = try ArchiveWriter(format: format, temporaryPath: temporaryFolder + "/" + name + ".partial",
-                                               options: ArchiveOptions(modificationTime: modificationTime))
-                for (path, isFolder) in entries {
-                    if isFolder {
-                        try writer.addDirectory(String(path.dropLast()))
-                    } else {
-                        try writer.addFile(path, copying: releaseFolder + "/" + path.dropFirst(top.count + 1))
-                    }
+            // Check both before writing either, so a refused release leaves both archives as they were.
+            if protectReleasedVersion {
+                for format in ArchiveFormat.allCases {
+                    try checkNotReplacingDifferentRelease(distFolder + "/" + top + "." + format.fileExtension, top: top)
                 }
-                let destination = distFolder + "/" + name
-                try writer.commit(to: destination)
-                written.append(destination)
             }
         } catch let error as ArchiveError {
             throw BuildError.archive(error)
+        }
+        // The two archives are written at the same time, one thread each: compression is the
+        // cost, and each writer has its own handle and file.
+        let results = ParallelMap.map(ArchiveFormat.allCases, jobs: ArchiveFormat.allCases.count) { format in
+            Result { try write(format, entries: entries, top: top) }
+        }
+        var written: [String] = []
+        for result in results {
+            switch result {
+            case let .success(path): written.append(path)
+            case let .failure(error as ArchiveError): throw BuildError.archive(error)
+            case let .failure(error): throw error
+            }
         }
         return written
     }

@@ -89,14 +89,6 @@ struct ScalarOffsets: Sendable {
 
     /// The scalar whose well-formed UTF-8 encoding starts at `offset`.
     static func decode(_ utf8: [UInt8], at offset: Int) -> Unicode.Scalar {
-        let lead = UInt32(utf8[offset])
-        let value: UInt32
-        switch lead {
-        case ..<0x80: value = lead
-        case ..<0xE0: value = (lead & 0x1F) << 6 | UInt32(utf8[offset + 1] & 0x3F)
-        case ..<0xF0: value = (lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6 | UInt32(utf8[offset + 2] & 0x3F)
-        default: value = (lead & 0x07) << 18 | UInt32(utf8[offset + 1] & 0x3F) << 12 | UInt32(utf8[offset + 2] & 0x3F) << 6 | UInt32(utf8[offset + 3] & 0x3F)
-        }
-        return Unicode.Scalar(value)!
+        utf8.withUnsafeBufferPointer { decode($0, at: offset) }
     }
 }
