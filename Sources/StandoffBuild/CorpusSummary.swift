@@ -81,10 +81,7 @@ public struct CorpusSummary: Sendable {
     /// Each document's stance per target, as JSON.
     public var documentStancesJSON: JSONValue {
         .array(documents.map { document in
-            .object(["doc_id": .string(document.id), "stances": .array(document.stances.map { stance in
-                .object(["target": .string(stance.target), "label": .string(stance.label), "n_favor": .integer(stance.favor),
-                         "n_against": .integer(stance.against), "n_none": .integer(stance.none)])
-            })])
+            .object(["doc_id": .string(document.id), "stances": .array(document.stances.map(\.json))])
         })
     }
 

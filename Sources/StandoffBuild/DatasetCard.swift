@@ -280,6 +280,6 @@ public struct DatasetCard: Sendable {
     /// A Markdown table cell: pipes escaped, a dash when missing.
     private func cell(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return "–" }
-        return value.replacingOccurrences(of: "|", with: "\\|")
+        return AnnotationStatistics.cell(value)
     }
 }

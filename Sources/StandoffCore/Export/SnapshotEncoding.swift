@@ -30,11 +30,7 @@ public enum SnapshotEncoding {
             "n_sentences": .integer(document.sentences.count),
             "n_removed": .integer(document.removed.count),
             "removed_by_reason": .object(reasons.mapValues(JSONValue.integer)),
-            "stances": .array(targets.map { target in
-                let stance = DocumentStance.aggregate(document.stances, target: target)
-                return JSONValue.object(["target": .string(target), "label": .string(stance.label), "n_favor": .integer(stance.favor),
-                                         "n_against": .integer(stance.against), "n_none": .integer(stance.none)])
-            }),
+            "stances": .array(targets.map { DocumentStance.aggregate(document.stances, target: $0).json }),
         ]).render(into: &output)
         output.append(byte: 0x0A)
 

@@ -151,8 +151,8 @@ public struct AnnotationStatistics: Sendable, Equatable {
         ])
     }
 
-    /// A Markdown table cell with pipes escaped.
-    private static func cell(_ text: String) -> String {
+    /// A Markdown table cell with pipes escaped; the dataset card's tables use it too.
+    public static func cell(_ text: String) -> String {
         text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 }

@@ -26,4 +26,10 @@ public struct DocumentStance: Sendable, Equatable {
         return DocumentStance(target: target, label: favor > against ? "favor" : against > favor ? "against" : "none",
                               favor: favor, against: against, none: counts["none", default: 0])
     }
+
+    /// The stance as one JSON object, as the snapshot header and `standoff stats --json` write it.
+    public var json: JSONValue {
+        .object(["target": .string(target), "label": .string(label), "n_favor": .integer(favor),
+                 "n_against": .integer(against), "n_none": .integer(none)])
+    }
 }
