@@ -20,11 +20,19 @@ public struct BuildOptions: Sendable {
     /// A previous release (archive or folder) whose differences from this one the dataset card
     /// lists as release notes; `nil` for none.
     public var previousRelease: String?
+    /// How the document cache under `build/cache/` is used (see `DocumentCache`); `nil` runs
+    /// every stage over every document.
+    public var cache: CacheUse?
+
+    /// Reading the document cache only, or writing what is missing as well.
+    public enum CacheUse: Sendable {
+        case readOnly, readWrite
+    }
 
     /// Creates options; the defaults are the project layout.
     public init(rawFolder: String = "raw", annotationsFolder: String = "annotations", buildFolder: String = "build",
                 strict: Bool = false, sourceDateEpoch: Int64? = nil, progress: Bool = false, snapshotFolder: String? = nil,
-                jobs: Int = 1, previousRelease: String? = nil) {
+                jobs: Int = 1, previousRelease: String? = nil, cache: CacheUse? = nil) {
         self.rawFolder = rawFolder
         self.annotationsFolder = annotationsFolder
         self.buildFolder = buildFolder
@@ -34,6 +42,7 @@ public struct BuildOptions: Sendable {
         self.snapshotFolder = snapshotFolder
         self.jobs = jobs
         self.previousRelease = previousRelease
+        self.cache = cache
     }
 
     /// `annotations/dataset.json`.
@@ -50,6 +59,8 @@ public struct BuildOptions: Sendable {
     public var releaseParent: String { buildFolder + "/release" }
     /// `build/tmp`, for files that are renamed into place once complete.
     public var temporaryFolder: String { buildFolder + "/tmp" }
+    /// `build/cache`, where `DocumentCache` keeps annotated documents.
+    public var cacheFolder: String { buildFolder + "/cache" }
     /// `build/run-stamp.json`, the record of the last complete run (see `BuildStamp`).
     public var stampPath: String { buildFolder + "/run-stamp.json" }
     /// `build/<stage>.jsonl`, a single stage's output.

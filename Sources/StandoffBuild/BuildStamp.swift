@@ -14,12 +14,11 @@ import StandoffCore
 struct BuildStamp: Codable, Equatable {
     /// SHA-256 over the inputs, see ``DatasetBuild/inputFingerprint(release:)``.
     var inputs: String
-    /// Output path → SHA-256 of its bytes: the archives, the release folder's `SHA256SUMS`, the snapshot files.
+    /// Output path → SHA-256 of its bytes: the archives, the release folder's `SHA256SUMS`, the
+    /// validation report (whose warnings are shown again when nothing changed), the snapshot files.
     var outputs: [String: String]
     /// The one-line summary the run printed, shown again when nothing changed.
     var summary: String
-    /// The warnings the run reported, shown again when nothing changed.
-    var warnings: [String]
 
     /// Whether every recorded output still has its recorded bytes and nothing else was added to the snapshot.
     func outputsIntact(snapshotFolder: String?) -> Bool {
@@ -49,4 +48,19 @@ struct BuildStamp: Codable, Equatable {
     static let programFingerprint: String = {
         (try? FileOutput.sha256(ofFile: "/proc/self/exe")) ?? UUID().uuidString
     }()
+
+    /// The warnings of the validation report at `path`, rendered as the run printed them.
+    static func warnings(inReport path: String) -> [String] {
+        struct Report: Decodable {
+            var warnings: [Entry]
+            struct Entry: Decodable {
+                var severity: String, stage: String, code: String, location: String, message: String
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: path), let report = try? JSONDecoder().decode(Report.self, from: data) else { return [] }
+        return report.warnings.map {
+            Diagnostic(severity: Diagnostic.Severity(rawValue: $0.severity) ?? .warning, stage: $0.stage, code: $0.code, location: $0.location,
+                       message: $0.message).rendered
+        }
+    }
 }

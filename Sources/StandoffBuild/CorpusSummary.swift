@@ -19,8 +19,8 @@ public struct CorpusSummary: Sendable {
         public var stances: [DocumentStance] = []
     }
 
-    /// Documents in id order.
-    public var documents: [DocumentEntry] = []
+    /// Documents in id order, packed: this and the diagnostics are what grows with the corpus.
+    public var documents = PackedArray<DocumentEntry>()
     /// Rows per table.
     public var rowCounts: [String: Int] = [:]
     /// Removed raw lines per reason.
@@ -32,9 +32,11 @@ public struct CorpusSummary: Sendable {
     /// The stance targets whose document stance is recorded.
     public var stanceTargets: [String] = []
     /// Warnings and errors from every stage.
-    public var diagnostics: [Diagnostic] = []
+    public var diagnostics = PackedArray<Diagnostic>()
     /// Time per stage, summed over documents (packaging is timed by the caller).
     public var timings = StageTimings()
+    /// Documents whose clean, split and annotate output was read from the document cache.
+    public var reusedDocuments = 0
 
     /// Adds a processed document.
     mutating func add(_ document: Document) {
@@ -58,12 +60,16 @@ public struct CorpusSummary: Sendable {
 
     /// Each document's stance per target and the stance rule statistics, as Markdown sections
     /// (headings at `level`), for `standoff stats` and the dataset card.
-    public func stanceMarkdown(level: Int = 2) -> String {
+    public func stanceMarkdown(level: Int = 2, documentLimit: Int = .max) -> String {
         let heading = String(repeating: "#", count: level) + " "
         var output = ""
         for target in stanceTargets {
             output += heading + "Document stance toward `\(target)`\n\n"
             output += "Author sentences only; `favor` when favor outnumbers against, `against` when the reverse, else `none`.\n\n"
+            if documents.count > documentLimit {
+                output += AnnotationStatistics.tooManyDocuments(documents.count, limit: documentLimit, table: "documents") + "\n"
+                continue
+            }
             output += "| doc_id | stance | favor | against | none |\n|---|---|---:|---:|---:|\n"
             for document in documents {
                 guard let stance = document.stances.first(where: { $0.target == target }) else { continue }
@@ -89,4 +95,28 @@ public struct CorpusSummary: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     /// The warnings among the diagnostics.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+extension CorpusSummary.DocumentEntry: Packable {
+    public func pack(into writer: inout PackWriter) {
+        writer.write(id)
+        writer.write(sourceFile)
+        writer.write(sourceSHA256)
+        writer.write(title)
+        writer.write(pooled: authors)
+        writer.write(pooled: publication)
+        writer.write(pooled: published)
+        writer.write(paragraphs)
+        writer.write(sentences)
+        writer.write(removed)
+        writer.write(stances.count)
+        for stance in stances { stance.pack(into: &writer) }
+    }
+
+    public init(unpacking reader: inout PackReader) {
+        self.init(id: reader.readString(), sourceFile: reader.readString(), sourceSHA256: reader.readString(), title: reader.readOptionalString(),
+                  authors: reader.readPooledStrings(), publication: reader.readPooledOptional(), published: reader.readPooledOptional(),
+                  paragraphs: reader.readInt(), sentences: reader.readInt(), removed: reader.readInt(),
+                  stances: (0..<reader.readInt()).map { _ in DocumentStance(unpacking: &reader) })
+    }
 }

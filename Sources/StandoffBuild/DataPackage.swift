@@ -38,9 +38,7 @@ struct DataPackage {
             "keywords": manifest.keywords,
             "licenses": [DataPackage.license(manifest.license)],
             "contributors": manifest.creators.map { ["title": $0, "role": "author"] },
-            "sources": summary.documents.map { document in
-                ["title": [document.publication, document.title ?? document.id, document.published].compactMap { $0 }.joined(separator: ", ")]
-            },
+            "sources": sources,
             "resources": resources,
             "standoff": [
                 "fingerprint": "sha256:" + fingerprint,
@@ -50,6 +48,19 @@ struct DataPackage {
         ]
         let data = try! JSONSerialization.data(withJSONObject: package, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// One source per article (publication, title, date); for corpora larger than the card lists,
+    /// one per publication with its number of articles, as the documents table has every article.
+    var sources: [[String: Any]] {
+        if summary.documents.count <= DatasetCard.documentLimit {
+            return summary.documents.map { document in
+                ["title": [document.publication, document.title ?? document.id, document.published].compactMap { $0 }.joined(separator: ", ")]
+            }
+        }
+        var articles: [String: Int] = [:]
+        for document in summary.documents { articles[document.publication ?? "publication not stated", default: 0] += 1 }
+        return articles.sorted { $0.key < $1.key }.map { ["title": "\($0.key) (\($0.value) articles; each in data/documents.csv)"] }
     }
 
     /// A table's CSV file as a tabular data resource.

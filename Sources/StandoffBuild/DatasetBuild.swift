@@ -63,6 +63,25 @@ public struct DatasetBuild: Sendable {
         var document: Document?
         var diagnostics: [Diagnostic] = []
         var timings = StageTimings()
+        /// Whether the cached stages' output was read back rather than computed.
+        var reused = false
+    }
+
+    /// A pipeline as a worker runs it: whole, or in three parts around the cached stages.
+    private struct WorkerPipeline: Sendable {
+        var whole: Pipeline
+        /// Ingest; the cached stages; the rest (corrections, validation, export). `nil` without a cache
+        /// or when the pipeline stops before the last cached stage.
+        var parts: (ingest: Pipeline, cached: Pipeline, rest: Pipeline)?
+        var cache: DocumentCache?
+
+        init(_ pipeline: Pipeline, cache: DocumentCache?) {
+            whole = pipeline
+            guard let cache, let (ingest, afterIngest) = pipeline.split(after: Ingest.description.identifier),
+                  let (cached, rest) = afterIngest.split(after: DocumentCache.lastCachedStage) else { return }
+            parts = (ingest, cached, rest)
+            self.cache = cache
+        }
     }
 
     /// Runs `pipeline` over every raw file, handing each finished document to `handle` in file
@@ -71,13 +90,14 @@ public struct DatasetBuild: Sendable {
     ///
     /// Documents are processed in batches on `options.jobs` threads and handed on in order, so
     /// the output is the same for any number of jobs, and memory holds one batch, never the corpus.
-    func process(_ pipeline: Pipeline, rules: RuleSet, handle: (Document) throws -> Void) throws -> CorpusSummary {
+    func process(_ pipeline: Pipeline, rules: RuleSet, writesCache: Bool = true, handle: (Document) throws -> Void) throws -> CorpusSummary {
         let corpus = try RawCorpus(folder: options.rawFolder)
         var summary = CorpusSummary()
         summary.stanceTargets = rules.stance.targetList.map(\.id)
         summary.stanceRules = StanceRuleStatistics(rules: rules.stance)
-        // Raw SHA-256 → the first file with those bytes, by index: small per document, as it lives for the whole run.
-        var firstWithContent: [String: Int] = [:]
+        // Raw SHA-256's first 128 bits → the first document with them, by position in the summary;
+        // two machine words per document, as it lives for the whole run. The full hash is compared on a hit.
+        var firstWithContent: [DigestPrefix: Int] = [:]
         var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
         let jobs = max(1, options.jobs)
         // One pipeline per thread, each with rules decoded afresh: Foundation's regular
@@ -89,41 +109,71 @@ public struct DatasetBuild: Sendable {
                 pipelines.append(copy)
             }
         }
+        let cache = options.cache.map {
+            DocumentCache(root: options.cacheFolder, rulesFingerprint: rulesFingerprint(), writes: writesCache && $0 == .readWrite)
+        }
+        cache?.prepare()
+        let workers = pipelines.map { WorkerPipeline($0, cache: cache) }
         // Enough documents per batch to keep every thread busy while they vary in size.
         let batchSize = jobs == 1 ? 1 : jobs * 32
         var batchStart = 0
         while batchStart < corpus.entries.count {
             let batch = Array(corpus.entries[batchStart..<min(batchStart + batchSize, corpus.entries.count)])
             batchStart += batch.count
-            let outcomes = ParallelMap.map(batch, jobs: pipelines.count) { [pipelines] worker, entry in
-                Self.process(entry, pipeline: pipelines[worker])
+            let outcomes = ParallelMap.map(batch, jobs: workers.count) { [workers] worker, entry in
+                Self.process(entry, pipeline: workers[worker])
             }
-            for (position, (entry, outcome)) in zip(batch, outcomes).enumerated() {
+            for (entry, outcome) in zip(batch, outcomes) {
                 summary.diagnostics += outcome.diagnostics
                 summary.timings.merge(outcome.timings)
+                if outcome.reused { summary.reusedDocuments += 1 }
                 progress.advance(bytes: outcome.document?.sourceSize ?? 0)
                 guard let document = outcome.document else { continue }
-                if let first = firstWithContent[document.sourceSHA256] {
+                let prefix = DigestPrefix(hex: document.sourceSHA256)
+                if let first = firstWithContent[prefix].map({ summary.documents[$0] }), first.sourceSHA256 == document.sourceSHA256 {
                     summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
                                                           location: entry.sourceFile,
-                                                          message: "same bytes as \(corpus.entries[first].sourceFile); both are kept"))
-                } else if !document.sourceSHA256.isEmpty {
-                    firstWithContent[document.sourceSHA256] = batchStart - batch.count + position
+                                                          message: "same bytes as \(first.sourceFile); both are kept"))
+                } else if firstWithContent[prefix] == nil {
+                    firstWithContent[prefix] = summary.documents.count
                 }
                 try handle(document)
                 summary.add(document)
             }
         }
         progress.finish()
+        if summary.errors.isEmpty { cache?.prune(keeping: corpus.entries.map(\.id)) }
         return summary
     }
 
     /// Reads one raw file and runs the pipeline over it; errors become diagnostics naming the file.
-    private static func process(_ entry: RawCorpus.Entry, pipeline: Pipeline) -> Outcome {
+    private static func process(_ entry: RawCorpus.Entry, pipeline: WorkerPipeline) -> Outcome {
         var outcome = Outcome()
         do {
             var document = Document(id: entry.id, sourceFile: entry.sourceFile, rawBytes: try RawCorpus.read(entry))
-            try pipeline.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
+            if let (ingest, cached, rest) = pipeline.parts, let cache = pipeline.cache {
+                try ingest.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
+                let clock = ContinuousClock()
+                var start = clock.now
+                if let entry = cache.load(document) {
+                    entry.apply(to: &document)
+                    outcome.diagnostics += entry.diagnostics
+                    outcome.reused = true
+                    // The skipped stages are listed (at no time) so timings keep the pipeline's order.
+                    for stage in cached.identifiers { outcome.timings.add(.zero, to: stage) }
+                } else {
+                    var diagnostics: [Diagnostic] = []
+                    try cached.run(&document, diagnostics: &diagnostics, timings: &outcome.timings)
+                    start = clock.now
+                    cache.store(CachedDocument(document, diagnostics: diagnostics), documentID: document.id)
+                    outcome.diagnostics += diagnostics
+                }
+                // Reading or writing the entry, shown as a stage of its own.
+                outcome.timings.add(clock.now - start, to: "cache")
+                try rest.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
+            } else {
+                try pipeline.whole.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
+            }
             outcome.document = document
         } catch let error as StandoffError {
             // The location is the file already; the message need not repeat it.
@@ -167,7 +217,8 @@ public struct DatasetBuild: Sendable {
         guard let pipeline = try pipeline(rules: rules).prefix(through: Validate.description.identifier) else {
             throw BuildError.unreadable(path: Validate.description.identifier, reason: "no such stage")
         }
-        let summary = try process(pipeline, rules: rules) { _ in }
+        // Reads cached documents but writes none: statistics leave the build folder as it was.
+        let summary = try process(pipeline, rules: rules, writesCache: false) { _ in }
         if !summary.errors.isEmpty {
             throw BuildError.failed(errors: summary.errors.sorted().map(\.rendered), reportPath: nil)
         }
@@ -238,21 +289,20 @@ public struct DatasetBuild: Sendable {
         if reuse, let stamp = BuildStamp.load(path: options.stampPath), stamp.inputs == fingerprint,
            stamp.outputsIntact(snapshotFolder: options.snapshotFolder) {
             return (CorpusSummary(), stamp.outputs.keys.filter { $0.hasPrefix(options.distFolder + "/") }.sorted(),
-                    (stamp.summary, stamp.warnings))
+                    (stamp.summary, BuildStamp.warnings(inReport: options.validationReportPath)))
         }
         // A run that stops half way must not leave a stamp vouching for its outputs.
         FileOutput.remove(options.stampPath)
         let (summary, releaseFolder) = try export()
         let archives = try package(release: release)
         var outputs: [String: String] = [:]
-        for path in archives + [releaseFolder + "/SHA256SUMS"] { outputs[path] = try FileOutput.sha256(ofFile: path) }
+        for path in archives + [releaseFolder + "/SHA256SUMS", options.validationReportPath] { outputs[path] = try FileOutput.sha256(ofFile: path) }
         if let snapshot = options.snapshotFolder {
             for name in FileOutput.files(below: snapshot) where name.hasSuffix(".jsonl") {
                 outputs[snapshot + "/" + name] = try FileOutput.sha256(ofFile: snapshot + "/" + name)
             }
         }
-        try BuildStamp(inputs: fingerprint, outputs: outputs, summary: summary.line,
-                       warnings: summary.warnings.sorted().map(\.rendered)).write(to: options.stampPath)
+        try BuildStamp(inputs: fingerprint, outputs: outputs, summary: summary.line).write(to: options.stampPath)
         return (summary, archives, nil)
     }
 
@@ -308,5 +358,22 @@ public struct DatasetBuild: Sendable {
         case .stageOrder: return "stage-order"
         case .multiple: return "multiple"
         }
+    }
+}
+
+/// The first 128 bits of a hex SHA-256, as a small dictionary key.
+struct DigestPrefix: Hashable {
+    let high: UInt64
+    let low: UInt64
+
+    init(hex: String) {
+        let digits = hex.utf8
+        func word(_ offset: Int) -> UInt64 {
+            guard digits.count >= offset + 16 else { return 0 }
+            let start = digits.index(digits.startIndex, offsetBy: offset)
+            return UInt64(Substring(digits[start..<digits.index(start, offsetBy: 16)]), radix: 16) ?? 0
+        }
+        high = word(0)
+        low = word(16)
     }
 }

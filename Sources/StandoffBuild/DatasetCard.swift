@@ -4,6 +4,10 @@ import StandoffCore
 /// The release's `README.md`: a dataset card in the spirit of Hugging Face dataset cards and
 /// Datasheets for Datasets, written from the build's summary so its figures are the data's.
 public struct DatasetCard: Sendable {
+    /// Corpora of more documents get counts and a pointer to the tables instead of per-document
+    /// tables: a card is read on one page, and the tables hold every document's row anyway.
+    public static let documentLimit = 1000
+
     /// Name, version, licence.
     public let manifest: DatasetManifest
     /// What the build produced.
@@ -82,8 +86,13 @@ public struct DatasetCard: Sendable {
 
         """
         card += "## Source articles\n\n"
-        card += "| doc_id | title | publication | published | authors | sentences | removed lines |\n|---|---|---|---|---|---:|---:|\n"
-        for document in summary.documents {
+        if summary.documents.count > Self.documentLimit {
+            card += AnnotationStatistics.tooManyDocuments(summary.documents.count, limit: Self.documentLimit, table: "documents")
+                + "Its columns give each article's title, publication, date, authors, source file and SHA-256.\n"
+        } else {
+            card += "| doc_id | title | publication | published | authors | sentences | removed lines |\n|---|---|---|---|---|---:|---:|\n"
+        }
+        for document in summary.documents where summary.documents.count <= Self.documentLimit {
             card += "| `\(document.id)` | \(cell(document.title)) | \(cell(document.publication)) | \(cell(document.published)) | \(cell(document.authors.isEmpty ? nil : document.authors.joined(separator: ", "))) | \(document.sentences) | \(document.removed) |\n"
         }
         card += """
@@ -173,7 +182,7 @@ public struct DatasetCard: Sendable {
         | sentences | \(count("sentences")) |
         | removed lines | \(count("removed")) |
 
-        """ + summary.statistics.markdown(level: 3) + """
+        """ + summary.statistics.markdown(level: 3, documentLimit: Self.documentLimit) + """
         ## Integrity and reproducibility
 
         After extracting, `sha256sum -c SHA256SUMS` checks every file. The archives are rebuilt
@@ -265,7 +274,7 @@ public struct DatasetCard: Sendable {
 
 
         """
-        return text + summary.stanceMarkdown(level: 4)
+        return text + summary.stanceMarkdown(level: 4, documentLimit: Self.documentLimit)
     }
 
     /// The comparison with the previous release, under the change notes.

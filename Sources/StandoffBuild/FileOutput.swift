@@ -83,34 +83,50 @@ final class BufferedFile {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
 
+    /// Bytes held before a write: enough to make writes few, small enough that ten open tables stay a few megabytes.
+    static let capacity = 256 << 10
+
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw BuildError.write(path: path, reason: "cannot create the file; check that the folder exists and is writable")
         }
         self.path = path
         self.handle = handle
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(Self.capacity)
     }
 
     func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { try flush() }
+        var text = text
+        try text.withUTF8 { try write(bytes: $0) }
     }
 
     /// Appends UTF-8 bytes already encoded.
     func write(bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { try flush() }
+        try bytes.withUnsafeBufferPointer { try write(bytes: $0) }
+    }
+
+    /// Appends `bytes`; the buffer never grows past its capacity, and a large write goes straight out.
+    func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        if buffer.count + bytes.count > Self.capacity { try flush() }
+        if bytes.count >= Self.capacity {
+            try writeOut(UnsafeRawBufferPointer(bytes))
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
     }
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try writeOut($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ bytes: UnsafeRawBufferPointer) throws {
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
         } catch {
             throw BuildError.write(path: path, reason: error.localizedDescription)
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {

@@ -13,8 +13,25 @@ public struct RawCorpus: Sendable {
         public var sourceFile: String
     }
 
+    /// The files in sorted order of their path inside the raw folder. An entry is made when it is
+    /// read: only each file's relative path is kept, as the list lives for the whole run.
+    public struct Entries: RandomAccessCollection, Sendable {
+        let folder: String
+        let folderName: String
+        let relativePaths: [String]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { relativePaths.count }
+
+        public subscript(position: Int) -> Entry {
+            let relative = relativePaths[position]
+            return Entry(id: String(relative.split(separator: "/").last!.dropLast(4)), path: folder + "/" + relative,
+                         sourceFile: folderName + "/" + relative)
+        }
+    }
+
     /// Files in sorted order of their path inside the raw folder.
-    public let entries: [Entry]
+    public let entries: Entries
 
     /// Lists the raw folder; never modifies it.
     public init(folder: String) throws {
@@ -28,16 +45,12 @@ public struct RawCorpus: Sendable {
         let relativePaths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
         guard !relativePaths.isEmpty else { throw BuildError.noRawFiles(folder: folder) }
         let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        entries = Entries(folder: folder, folderName: folderName, relativePaths: relativePaths)
         var seen: [String: String] = [:]
-        var entries: [Entry] = []
-        for relative in relativePaths {
-            let id = String(relative.split(separator: "/").last!.dropLast(4))
-            let path = folder + "/" + relative
-            if let first = seen[id] { throw BuildError.duplicateID(id: id, first: first, second: path) }
-            seen[id] = path
-            entries.append(Entry(id: id, path: path, sourceFile: folderName + "/" + relative))
+        for entry in entries {
+            if let first = seen[entry.id] { throw BuildError.duplicateID(id: entry.id, first: first, second: entry.path) }
+            seen[entry.id] = entry.path
         }
-        self.entries = entries
     }
 
     /// The file's bytes, after checking it is a regular, readable file.

@@ -8,10 +8,11 @@ struct Standoff: ParsableCommand {
         commandName: "standoff",
         abstract: "Turn raw news and commentary articles into a versioned research dataset.",
         discussion: """
-        The pipeline is ingest → clean → split → annotate → correct → validate → export → package.
-        'standoff run' does all of it: tables in build/release/<name>-<version>/ and archives in
-        build/dist/. Each stage also runs on its own (the stages before it run first) and writes
+        The pipeline is ingest → clean → split → annotate → correct → validate → export → package. \
+        'standoff run' does all of it: tables in build/release/<name>-<version>/ and archives in \
+        build/dist/. Each stage also runs on its own (the stages before it run first) and writes \
         build/<stage>.jsonl, one JSON object per document, to inspect what it did.
+
         Dataset name and version come from annotations/dataset.json; rules from annotations/rules/.
         """,
         subcommands: [

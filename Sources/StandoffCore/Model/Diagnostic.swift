@@ -42,3 +42,19 @@ public struct Diagnostic: Sendable, Equatable, Comparable {
         (lhs.location, lhs.stage, lhs.code, lhs.message) < (rhs.location, rhs.stage, rhs.code, rhs.message)
     }
 }
+
+extension Diagnostic: Packable {
+    /// The location is the diagnostic's own; stage, code and message repeat across documents and are pooled.
+    public func pack(into writer: inout PackWriter) {
+        writer.write(pooled: severity.rawValue)
+        writer.write(pooled: stage)
+        writer.write(pooled: code)
+        writer.write(location)
+        writer.write(pooled: message)
+    }
+
+    public init(unpacking reader: inout PackReader) {
+        self.init(severity: Severity(rawValue: reader.readPooled())!, stage: reader.readPooled(), code: reader.readPooled(),
+                  location: reader.readString(), message: reader.readPooled())
+    }
+}

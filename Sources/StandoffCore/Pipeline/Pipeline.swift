@@ -5,10 +5,14 @@
 public struct Pipeline: Sendable {
     /// The stages, in the order they run.
     public let stages: [any Stage]
+    /// What documents hold before the first stage runs.
+    public let given: Set<DocumentField>
 
-    /// Creates a pipeline, checking that each stage's inputs are produced upstream.
-    public init(stages: [any Stage]) throws {
-        var available: Set<DocumentField> = [.rawBytes]
+    /// Creates a pipeline, checking that each stage's inputs are produced upstream or `given`
+    /// (by default the raw bytes only: a whole pipeline starts from the file).
+    public init(stages: [any Stage], given: Set<DocumentField> = [.rawBytes]) throws {
+        self.given = given
+        var available = given
         for stage in stages {
             let description = type(of: stage).description
             let missing = description.requires.subtracting(available)
@@ -46,6 +50,15 @@ public struct Pipeline: Sendable {
     public func prefix(through identifier: String) -> Pipeline? {
         guard let last = identifiers.firstIndex(of: identifier) else { return nil }
         // A prefix of a valid pipeline is valid: every stage's inputs come from before it.
-        return try? Pipeline(stages: Array(stages[...last]))
+        return try? Pipeline(stages: Array(stages[...last]), given: given)
+    }
+
+    /// The pipeline cut in two after the stage named `identifier`: the stages up to and including
+    /// it, and the rest, which start from what the first part assigns. `nil` when no stage has that name.
+    public func split(after identifier: String) -> (head: Pipeline, tail: Pipeline)? {
+        guard let last = identifiers.firstIndex(of: identifier), let head = prefix(through: identifier) else { return nil }
+        let assigned = head.stages.reduce(into: given) { $0.formUnion(type(of: $1).description.assigns) }
+        guard let tail = try? Pipeline(stages: Array(stages[(last + 1)...]), given: assigned) else { return nil }
+        return (head, tail)
     }
 }

@@ -44,7 +44,7 @@ public struct AnnotationStatistics: Sendable, Equatable {
     /// Totals per entity id; a country and its nationality words share one id.
     public private(set) var entities: [String: EntityCount] = [:]
     /// Each document's top entities, in the order documents were added.
-    public private(set) var documents: [DocumentTop] = []
+    public private(set) var documents = PackedArray<DocumentTop>()
     /// Stance rows per target, then label.
     public private(set) var stanceLabels: [String: [String: Int]] = [:]
 
@@ -93,8 +93,9 @@ public struct AnnotationStatistics: Sendable, Equatable {
         }
     }
 
-    /// The statistics as Markdown sections (headings at `level`), for the terminal and the card.
-    public func markdown(level: Int = 2) -> String {
+    /// The statistics as Markdown sections (headings at `level`), for the terminal and the card;
+    /// the per-document table only when there are at most `documentLimit` documents.
+    public func markdown(level: Int = 2, documentLimit: Int = .max) -> String {
         let heading = String(repeating: "#", count: level) + " "
         var output = heading + "Mentions per type\n\n"
         if mentionsByType.isEmpty {
@@ -110,8 +111,12 @@ public struct AnnotationStatistics: Sendable, Equatable {
             for entity in topEntities {
                 output += "| \(Self.cell(entity.name)) | \(entity.id) | \(entity.types.sorted().joined(separator: ", ")) | \(entity.country ?? "–") | \(entity.mentions) | \(entity.documents) |\n"
             }
-            output += "\n" + heading + "Top entities per document\n\n| document | mentions | top entities (mentions) |\n|---|---:|---|\n"
-            for document in documents.sorted(by: { $0.documentID < $1.documentID }) {
+            output += "\n" + heading + "Top entities per document\n\n"
+            if documents.count > documentLimit {
+                output += Self.tooManyDocuments(documents.count, limit: documentLimit, table: "mentions") + "\n"
+            }
+            if documents.count <= documentLimit { output += "| document | mentions | top entities (mentions) |\n|---|---:|---|\n" }
+            for document in documents.sorted(by: { $0.documentID < $1.documentID }) where documents.count <= documentLimit {
                 let top = document.entities.map { "\(Self.cell(entities[$0.id]?.name ?? $0.id)) (\($0.mentions))" }.joined(separator: ", ")
                 output += "| \(document.documentID) | \(document.mentions) | \(top.isEmpty ? "–" : top) |\n"
             }
@@ -129,6 +134,11 @@ public struct AnnotationStatistics: Sendable, Equatable {
             output += "\n"
         }
         return output
+    }
+
+    /// Said instead of a per-document table when a corpus has more documents than fit a page.
+    public static func tooManyDocuments(_ count: Int, limit: Int, table: String) -> String {
+        "Listed per document only for corpora of at most \(limit) documents; this one has \(count): see `data/\(table).csv`.\n"
     }
 
     /// The statistics as one JSON object, keys sorted.
@@ -154,5 +164,22 @@ public struct AnnotationStatistics: Sendable, Equatable {
     /// A Markdown table cell with pipes escaped; the dataset card's tables use it too.
     public static func cell(_ text: String) -> String {
         text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+    }
+}
+
+extension AnnotationStatistics.DocumentTop: Packable {
+    public func pack(into writer: inout PackWriter) {
+        writer.write(documentID)
+        writer.write(mentions)
+        writer.write(entities.count)
+        for entity in entities {
+            writer.write(pooled: entity.id)
+            writer.write(entity.mentions)
+        }
+    }
+
+    public init(unpacking reader: inout PackReader) {
+        self.init(documentID: reader.readString(), mentions: reader.readInt(),
+                  entities: (0..<reader.readInt()).map { _ in AnnotationStatistics.DocumentEntity(id: reader.readPooled(), mentions: reader.readInt()) })
     }
 }

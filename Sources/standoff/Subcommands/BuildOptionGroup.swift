@@ -25,6 +25,9 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Do not refresh the committed annotation snapshot in <annotations>/documents/ (export and run refresh it).")
     var noSnapshot = false
 
+    @Flag(name: .long, help: "Run clean, split and annotate over every document instead of reusing their output from <build>/cache/ for raw files, rules and program unchanged since it was made.")
+    var noCache = false
+
     /// The build options, with `SOURCE_DATE_EPOCH` read from the environment.
     func options() throws -> BuildOptions {
         var epoch: Int64?
@@ -37,7 +40,8 @@ struct BuildOptionGroup: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         return BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
                             sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1,
-                            snapshotFolder: noSnapshot ? nil : annotations + "/documents", jobs: jobs)
+                            snapshotFolder: noSnapshot ? nil : annotations + "/documents", jobs: jobs,
+                            cache: noCache ? nil : .readWrite)
     }
 }
 
@@ -54,9 +58,23 @@ func reportingErrors(_ body: () throws -> Void) throws {
 /// Prints a build's warnings on standard error, and a one-line summary on standard output.
 func report(_ summary: CorpusSummary, wrote outputs: [String], timings: Bool = false) {
     if timings { FileHandle.standardError.write(Data((summary.timings.rendered + "\n").utf8)) }
-    for warning in summary.warnings.sorted() {
-        FileHandle.standardError.write(Data("standoff: \(warning.rendered)\n".utf8))
-    }
+    printWarnings(summary.warnings.sorted().lazy.map(\.rendered), count: summary.warnings.count)
     print(summary.line)
+    if summary.reusedDocuments > 0 {
+        print("reused \(summary.reusedDocuments) of \(summary.documents.count) documents' clean, split and annotate output from the cache")
+    }
     for output in outputs { print("wrote \(output)") }
+}
+
+/// How many warnings are printed; all of them are in build/validation.json.
+let printedWarningLimit = 100
+
+/// Prints the first warnings on standard error and, past the limit, how many more the validation report holds.
+func printWarnings(_ warnings: some Sequence<String>, count: Int) {
+    for warning in warnings.prefix(printedWarningLimit) {
+        FileHandle.standardError.write(Data("standoff: \(warning)\n".utf8))
+    }
+    if count > printedWarningLimit {
+        FileHandle.standardError.write(Data("standoff: … and \(count - printedWarningLimit) more warnings; all \(count) are in the validation report (validation.json in the build folder)\n".utf8))
+    }
 }

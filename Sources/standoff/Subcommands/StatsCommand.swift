@@ -8,8 +8,9 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Print annotation statistics: mentions per type, most mentioned entities, top entities per document, stance labels, document stances and stance rule statistics.",
         discussion: """
-        Runs the stages through validate in memory over the raw folder and prints Markdown (or JSON
-        with --json) on standard output; writes no file. The same tables are in the dataset card.
+        Runs the stages through validate in memory over the raw folder and prints Markdown (or JSON \
+        with --json) on standard output; writes no file (documents in build/cache/ are read, not \
+        annotated again). The same tables are in the dataset card.
         """
     )
 

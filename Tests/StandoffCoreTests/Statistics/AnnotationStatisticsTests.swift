@@ -66,4 +66,17 @@ struct AnnotationStatisticsTests {
         #expect(markdown.contains("### Mentions per type\n\nNo mentions."))
         #expect(markdown.contains("No stance rows."))
     }
+
+    /// The per-document table is listed up to the limit and replaced by a pointer to the table above it.
+    @Test(arguments: [(Int.max, true), (3, true), (2, false)])
+    func perDocumentTableOnlyUpToTheLimit(_ limit: Int, listed: Bool) {
+        var statistics = Self.statistics
+        statistics.add(Self.document("c", ["GPE japan"]))
+        let markdown = statistics.markdown(documentLimit: limit)
+        #expect(markdown.contains("| document | mentions | top entities (mentions) |") == listed)
+        #expect(markdown.contains("| c | 1 | JAPAN (1) |") == listed)
+        #expect(markdown.contains("this one has 3: see `data/mentions.csv`") == !listed)
+        // The corpus-wide tables stay either way.
+        #expect(markdown.contains("| all | 10 | 5 |"))
+    }
 }

@@ -16,6 +16,14 @@ public struct DocumentStance: Sendable, Equatable {
     /// Author sentences labelled none.
     public var none: Int
 
+    public init(target: String, label: String, favor: Int, against: Int, none: Int) {
+        self.target = target
+        self.label = label
+        self.favor = favor
+        self.against = against
+        self.none = none
+    }
+
     /// Aggregates the rows of `stances` for `target`.
     public static func aggregate(_ stances: [Stance], target: String) -> DocumentStance {
         var counts: [String: Int] = [:]
@@ -31,5 +39,19 @@ public struct DocumentStance: Sendable, Equatable {
     public var json: JSONValue {
         .object(["target": .string(target), "label": .string(label), "n_favor": .integer(favor),
                  "n_against": .integer(against), "n_none": .integer(none)])
+    }
+}
+
+extension DocumentStance: Packable {
+    public func pack(into writer: inout PackWriter) {
+        writer.write(pooled: target)
+        writer.write(pooled: label)
+        writer.write(favor)
+        writer.write(against)
+        writer.write(none)
+    }
+
+    public init(unpacking reader: inout PackReader) {
+        self.init(target: reader.readPooled(), label: reader.readPooled(), favor: reader.readInt(), against: reader.readInt(), none: reader.readInt())
     }
 }

@@ -1,0 +1,126 @@
+/// A value that can be kept as bytes in a ``PackedArray``.
+public protocol Packable {
+    /// Writes the value's fields in a fixed order.
+    func pack(into writer: inout PackWriter)
+    /// Reads the fields back in the same order.
+    init(unpacking reader: inout PackReader)
+}
+
+/// An append-only array that keeps its elements as bytes in one buffer, with strings that repeat
+/// (codes, labels, outlet names, diagnostic messages) stored once.
+///
+/// A build keeps a little about every document until the end (the card's sources table, every
+/// warning); as ordinary arrays of structs of strings that is several heap objects per document,
+/// and at 100k documents it was most of the memory a run grew by. Packed, a document's entry is
+/// one run of bytes. Reading an element decodes it, so this suits data read a few times at the end.
+///
+/// ```
+/// var list = PackedArray<Diagnostic>()
+/// list.append(warning)   // 'Kim' could be …  → the message is stored once however often it repeats
+/// list[0] == warning     // true
+/// ```
+public struct PackedArray<Element: Packable>: RandomAccessCollection, Sendable {
+    private var buffer = BinaryWriter()
+    private var starts: [Int] = []
+    private var pool = StringPool()
+
+    public init() {}
+
+    public init(_ elements: some Sequence<Element>) {
+        append(contentsOf: elements)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count }
+
+    public subscript(position: Int) -> Element {
+        var reader = PackReader(reader: BinaryReader(buffer.bytes, position: starts[position]), pool: pool)
+        return Element(unpacking: &reader)
+    }
+
+    public mutating func append(_ element: Element) {
+        starts.append(buffer.bytes.count)
+        // Moved out and back, so the buffer is never shared while it grows (no copy per append).
+        var writer = PackWriter()
+        swap(&writer.writer, &buffer)
+        swap(&writer.pool, &pool)
+        element.pack(into: &writer)
+        swap(&writer.writer, &buffer)
+        swap(&writer.pool, &pool)
+    }
+
+    public mutating func append(contentsOf elements: some Sequence<Element>) {
+        for element in elements { append(element) }
+    }
+
+    public static func += (list: inout PackedArray, elements: some Sequence<Element>) {
+        list.append(contentsOf: elements)
+    }
+}
+
+extension PackedArray: Equatable where Element: Equatable {
+    public static func == (left: PackedArray, right: PackedArray) -> Bool {
+        left.elementsEqual(right)
+    }
+}
+
+/// Strings stored once, by number.
+struct StringPool: Sendable {
+    private(set) var strings: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    mutating func number(of string: String) -> Int {
+        if let number = numbers[string] { return number }
+        strings.append(string)
+        numbers[string] = strings.count - 1
+        return strings.count - 1
+    }
+}
+
+/// Writes an element's fields: plain strings for values of their own (ids, paths), pooled ones
+/// for values that repeat.
+public struct PackWriter {
+    var writer = BinaryWriter()
+    var pool = StringPool()
+
+    public mutating func write(_ value: Int) { writer.write(value) }
+    public mutating func write(_ value: String) { writer.write(value) }
+    public mutating func write(_ value: String?) { writer.write(value) }
+    public mutating func write(_ values: [String]) { writer.write(values) }
+
+    public mutating func write(pooled value: String) {
+        writer.write(pool.number(of: value))
+    }
+
+    public mutating func write(pooled value: String?) {
+        writer.write(value.map { pool.number(of: $0) + 1 } ?? 0)
+    }
+
+    public mutating func write(pooled values: [String]) {
+        writer.write(values.count)
+        for value in values { write(pooled: value) }
+    }
+}
+
+/// Reads what ``PackWriter`` wrote. The bytes were written by this process a moment before, so a
+/// failure to read them is a programming error, not bad input.
+public struct PackReader {
+    var reader: BinaryReader
+    let pool: StringPool
+
+    public mutating func readInt() -> Int { try! reader.readInt() }
+    public mutating func readString() -> String { try! reader.readString() }
+    public mutating func readOptionalString() -> String? { try! reader.readOptionalString() }
+    public mutating func readStrings() -> [String] { try! reader.readStrings() }
+
+    public mutating func readPooled() -> String { pool.strings[readInt()] }
+
+    public mutating func readPooledOptional() -> String? {
+        let number = readInt()
+        return number == 0 ? nil : pool.strings[number - 1]
+    }
+
+    public mutating func readPooledStrings() -> [String] {
+        (0..<readInt()).map { _ in readPooled() }
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import StandoffCore
+
+/// Packed arrays give back exactly what was appended, whatever the strings hold.
+@Suite("Packed array")
+struct PackedArrayTests {
+    static let diagnostics: [Diagnostic] = [
+        Diagnostic(severity: .warning, stage: "annotate", code: "ambiguous-name", location: "a/a-s0001", message: "'Kim' could be two people"),
+        Diagnostic(severity: .warning, stage: "annotate", code: "ambiguous-name", location: "a/a-s0002", message: "'Kim' could be two people"),
+        Diagnostic(severity: .error, stage: "ingest", code: "invalid-utf8", location: "raw/b.txt", message: "byte 3: not valid UTF-8"),
+        Diagnostic(severity: .warning, stage: "", code: "", location: "", message: ""),
+        Diagnostic(severity: .warning, stage: "clean", code: "x", location: "😀 raw/c.txt", message: "“quoted” – 日本"),
+    ]
+
+    @Test func elementsComeBackInOrder() {
+        var list = PackedArray<Diagnostic>()
+        #expect(list.isEmpty)
+        for diagnostic in Self.diagnostics { list.append(diagnostic) }
+        #expect(Array(list) == Self.diagnostics)
+        #expect(list.count == Self.diagnostics.count)
+        #expect(list[2] == Self.diagnostics[2])
+        // Appending after reading leaves what was read intact.
+        let copy = list
+        list += Self.diagnostics
+        #expect(Array(copy) == Self.diagnostics)
+        #expect(Array(list) == Self.diagnostics + Self.diagnostics)
+    }
+
+    @Test func equalityComparesElements() {
+        let list = PackedArray(Self.diagnostics)
+        #expect(list == PackedArray(Self.diagnostics))
+        #expect(list != PackedArray(Self.diagnostics.reversed()))
+        #expect(list != PackedArray(Self.diagnostics.dropLast()))
+    }
+
+    @Test(arguments: [
+        AnnotationStatistics.DocumentTop(documentID: "d1", mentions: 0, entities: []),
+        AnnotationStatistics.DocumentTop(documentID: "😀d2", mentions: 7, entities: [.init(id: "japan", mentions: 5), .init(id: "kim-jong-un", mentions: 2)]),
+    ])
+    func documentTopsRoundTrip(_ top: AnnotationStatistics.DocumentTop) {
+        #expect(PackedArray([top, top])[1] == top)
+    }
+
+    @Test func documentStancesRoundTrip() {
+        let stance = DocumentStance(target: "japan-dprk-dialogue", label: "favor", favor: 3, against: 1, none: 12)
+        #expect(Array(PackedArray([stance, stance])) == [stance, stance])
+    }
+}
