@@ -251,15 +251,15 @@ public struct DatasetBuild: Sendable {
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
         for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
-        let package = DataPackage(manifest: manifest, summary: summary, tables: rules.tables, dataFiles: try ReleaseFile.list(in: staging, under: "data"),
-                                  rulesFingerprint: rulesFingerprint())
+        let dataFiles = try ReleaseFile.list(in: staging, under: "data")
+        let package = DataPackage(manifest: manifest, summary: summary, tables: rules.tables, dataFiles: dataFiles, rulesFingerprint: rulesFingerprint())
         try FileOutput.write(package.json, to: staging + "/datapackage.json")
         try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint).text, to: staging + "/CITATION.cff")
         let changes = try previous.map { DatasetDiff(old: $0, new: try ReleaseReader.load(staging)) }
         let card = DatasetCard(manifest: manifest, summary: summary, tables: rules.tables, stanceRules: rules.stance,
                                reasonSummaries: reasons, fingerprint: package.fingerprint, changes: changes)
         try FileOutput.write(card.markdown, to: staging + "/README.md")
-        try ReleaseChecksums.write(folder: staging)
+        try ReleaseChecksums.write(folder: staging, known: dataFiles)
         let release = options.releaseParent + "/" + manifest.releaseName
         try FileOutput.makeFolder(options.releaseParent)
         FileOutput.remove(release)

@@ -5,11 +5,13 @@
 enum ReleaseChecksums {
     static let fileName = "SHA256SUMS"
 
-    /// Writes `folder/SHA256SUMS` covering every other file below `folder`, sorted by path.
-    static func write(folder: String) throws {
+    /// Writes `folder/SHA256SUMS` covering every other file below `folder`, sorted by path;
+    /// files in `known` (hashed already for `datapackage.json`, and unchanged since) are not read again.
+    static func write(folder: String, known: [ReleaseFile] = []) throws {
+        let hashes = Dictionary(uniqueKeysWithValues: known.map { ($0.path, $0.sha256) })
         var lines = ""
         for relative in FileOutput.files(below: folder) where relative != fileName {
-            lines += try FileOutput.sha256(ofFile: folder + "/" + relative) + "  " + relative + "\n"
+            lines += try (hashes[relative] ?? FileOutput.sha256(ofFile: folder + "/" + relative)) + "  " + relative + "\n"
         }
         try FileOutput.write(lines, to: folder + "/" + fileName)
     }
