@@ -55,7 +55,7 @@ public struct CorpusSummary: Sendable {
     /// `5 documents, 159 sentences, 473 mentions, 47 removed lines, 0 warnings`.
     public var line: String {
         "\(documents.count) documents, \(rowCounts["sentences"] ?? 0) sentences, \(rowCounts["mentions"] ?? 0) mentions, " +
-            "\(rowCounts["removed"] ?? 0) removed lines, \(warnings.count) warnings"
+            "\(rowCounts["removed"] ?? 0) removed lines, \(warningCount) warnings"
     }
 
     /// Each document's stance per target and the stance rule statistics, as Markdown sections
@@ -93,6 +93,16 @@ public struct CorpusSummary: Sendable {
 
     /// The errors among the diagnostics.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// How many of the diagnostics are warnings, counted without collecting them.
+    public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
+
+    /// The warnings among the diagnostics, sorted by location; built on each call, so a caller keeps the one copy it needs.
+    public var sortedWarnings: [Diagnostic] {
+        var warnings = self.warnings
+        warnings.sort()
+        return warnings
+    }
+
     /// The warnings among the diagnostics.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }

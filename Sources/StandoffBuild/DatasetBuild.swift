@@ -333,8 +333,8 @@ public struct DatasetBuild: Sendable {
         if !summary.errors.isEmpty {
             throw BuildError.failed(errors: summary.errors.sorted().map(\.rendered), reportPath: options.validationReportPath)
         }
-        if options.strict && !summary.warnings.isEmpty {
-            throw BuildError.strictWarnings(count: summary.warnings.count, reportPath: options.validationReportPath)
+        if options.strict, case let count = summary.warningCount, count > 0 {
+            throw BuildError.strictWarnings(count: count, reportPath: options.validationReportPath)
         }
     }
 

@@ -47,10 +47,11 @@ struct ValidationReport {
             }
             text.append("  }")
         }
+        /// Writes `diagnostics`, which are sorted.
         func entries(_ diagnostics: [Diagnostic]) throws {
             guard !diagnostics.isEmpty else { return text.append("[]") }
             text.append("[\n")
-            for (index, diagnostic) in diagnostics.sorted().enumerated() {
+            for (index, diagnostic) in diagnostics.enumerated() {
                 text.append("    {\n")
                 key("code", indent: "      ")
                 text.append(jsonString: diagnostic.code)
@@ -72,7 +73,7 @@ struct ValidationReport {
             text.append("  ]")
         }
 
-        let errors = summary.errors
+        let errors = summary.errors.sorted()
         text.append("{\n")
         key("dataset")
         text.append(jsonString: manifest?.releaseName ?? "unknown")
@@ -93,7 +94,7 @@ struct ValidationReport {
         text.append(jsonString: errors.isEmpty ? "passed" : "failed")
         text.append(",\n")
         key("warnings")
-        try entries(summary.warnings)
+        try entries(summary.sortedWarnings)
         text.append("\n}\n")
         try drain()
         try file.close()

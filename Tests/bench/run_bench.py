@@ -3,8 +3,9 @@
 For each corpus size it generates (or reuses) a deterministic corpus, runs the whole pipeline
 (`standoff run --no-snapshot --timings`) several times from an empty build folder under
 `/usr/bin/time -v`, then packaging on its own against command-line `gzip` and `zip` at the same
-level, and, at the baseline size, a rebuild with nothing changed, `--jobs` determinism (when
-the CLI has it) and spaCy. Every figure is the median of the runs. The table is printed and
+level, and, at the baseline size, a rebuild with nothing changed, rebuilds after one raw file
+changed (documents reused from the cache, archives against a `--no-cache` build), `--jobs`
+determinism (when the CLI has it) and spaCy. Every figure is the median of the runs. The table is printed and
 written to `build/bench/results.md`, every run's figures to `build/bench/results.json`.
 
 Usage: python3 Tests/bench/run_bench.py --standoff .build/release/standoff --spacy-python build/bench-venv/bin/python

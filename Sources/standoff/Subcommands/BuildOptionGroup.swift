@@ -58,7 +58,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
 /// Prints a build's warnings on standard error, and a one-line summary on standard output.
 func report(_ summary: CorpusSummary, wrote outputs: [String], timings: Bool = false) {
     if timings { FileHandle.standardError.write(Data((summary.timings.rendered + "\n").utf8)) }
-    printWarnings(summary.warnings.sorted().lazy.map(\.rendered), count: summary.warnings.count)
+    let warnings = summary.sortedWarnings
+    printWarnings(warnings.lazy.map(\.rendered), count: warnings.count)
     print(summary.line)
     if summary.reusedDocuments > 0 {
         print("reused \(summary.reusedDocuments) of \(summary.documents.count) documents' clean, split and annotate output from the cache")
