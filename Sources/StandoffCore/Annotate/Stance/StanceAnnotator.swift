@@ -64,7 +64,7 @@ public struct StanceAnnotator: Sendable {
         var memory = HolderResolver.Memory()
         var facts: [SentenceFacts] = []
         for sentence in document.sentences {
-            let text = StanceText(sentence.text)
+            let text = StanceText(sentence.text, filter: rules.filter)
             let mentions = mentionsBySentence[sentence.index] ?? []
             let holder = holders.holder(of: text, paragraph: sentence.paragraph, mentions: mentions, memory: memory)
             if holder.holder != Self.author, let type = holder.type { memory.speakers.append((holder.holder, type)) }

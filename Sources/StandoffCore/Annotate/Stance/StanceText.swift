@@ -31,8 +31,12 @@ struct StanceText: @unchecked Sendable {
     /// The sentence with ASCII letters lower-cased, for ``WordRegex``'s literal filter; `nil`
     /// when it holds a character that could fold to ASCII letters.
     private let lowered: [UInt8]?
+    /// The patterns of the rules' filter that could match the sentence, when it was given one.
+    private let candidates: LiteralFilter.Candidates?
 
-    init(_ text: String) {
+    /// Reads `text`; `filter`, the stance rules' (see ``StanceRules``), is searched once here so
+    /// that each of its patterns needs only a look-up.
+    init(_ text: String, filter: LiteralFilter? = nil) {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
         var position = 0
@@ -80,7 +84,9 @@ struct StanceText: @unchecked Sendable {
         self.tokens = tokens
         self.bridged = NSString(string: text)
         self.scalarOffset = scalarOffset
-        self.lowered = BoilerplateLexicon.filterBytes(text)
+        let lowered = BoilerplateLexicon.filterBytes(text)
+        self.lowered = lowered
+        self.candidates = filter?.candidates(in: lowered)
     }
 
     /// Lower-cases a letter and folds curly apostrophes, one scalar for one scalar.
@@ -111,7 +117,11 @@ struct StanceText: @unchecked Sendable {
 
     /// Code-point ranges of every non-overlapping match of `regex`, in text order.
     func matches(of pattern: WordRegex) -> [Range<Int>] {
-        guard pattern.mayMatch(lowered) else { return [] }
+        if let index = pattern.filterIndex, let candidates {
+            guard candidates.contains(index) else { return [] }
+        } else {
+            guard pattern.mayMatch(lowered) else { return [] }
+        }
         return matches(of: pattern.regex)
     }
 

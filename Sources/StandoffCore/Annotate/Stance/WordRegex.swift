@@ -3,8 +3,9 @@
 ///
 /// Running every cue and topic pattern's regular expression on every sentence was most of
 /// `annotate`'s time, and nearly every run finds nothing: a cue such as `should (?:\w+ )?welcome`
-/// cannot match a sentence without `should`. ``StanceText`` keeps the sentence lower-cased once,
-/// and a pattern whose literals it lacks is not run. Patterns the literal analysis does not
+/// cannot match a sentence without `should` and `welcome`. The stance rules look for the literals
+/// of all their patterns in one pass per sentence (a ``LiteralFilter``, kept by ``StanceText``),
+/// and a pattern whose literals the sentence lacks is not run. Patterns the literal analysis does not
 /// cover, and sentences holding a character that case-insensitive matching could read as ASCII
 /// letters (`ß`, `ſ`, the Kelvin sign), always run the regular expression.
 struct WordRegex: Sendable {
@@ -12,11 +13,15 @@ struct WordRegex: Sendable {
     let regex: SendableRegex
     /// Strings one of which every match contains, if the pattern shows any.
     let literals: RequiredLiterals?
+    /// The pattern's index in the ``LiteralFilter`` of the rules it belongs to; `nil` for a
+    /// pattern of its own, whose literals are looked for on their own.
+    let filterIndex: Int?
 
-    /// Compiles `pattern`.
-    init(_ pattern: String) throws {
+    /// Compiles `pattern`, number `filterIndex` of its rules' filter if it has one.
+    init(_ pattern: String, filterIndex: Int? = nil) throws {
         regex = try SendableRegex(wordPattern: pattern)
         literals = RequiredLiterals(pattern: pattern)
+        self.filterIndex = filterIndex
     }
 
     /// Whether the regular expression could match a sentence whose filter bytes (see

@@ -32,6 +32,32 @@ struct WordRegexTests {
         #expect(text.matches(of: pattern.regex) == testCase.matches)
     }
 
+    /// The rules' shared filter may only skip patterns the regular expression cannot match: on
+    /// every example sentence of the stance rule files, with case changed and an emoji before it,
+    /// every pattern finds what its regular expression finds.
+    @Test func sharedFilterFindsWhatTheRegularExpressionsFind() {
+        let rules = StanceFixture.rules
+        let patterns = rules.compiledCues.flatMap(\.patterns) + rules.compiledTargets.flatMap(\.topics)
+        #expect(patterns.compactMap(\.filterIndex).sorted() == Array(0..<rules.filter.count))
+        let cueExamples: [String] = rules.cues.flatMap { $0.rule.match + ($0.rule.noMatch ?? []) }
+        let targetExamples: [String] = rules.targets.flatMap { $0.rule.match + ($0.rule.noMatch ?? []) }
+        let holderExamples: [String] = rules.holders.flatMap { $0.rule.match + ($0.rule.noMatch ?? []) }
+        let examples = cueExamples + targetExamples + holderExamples
+        var skipped = 0
+        for example in examples {
+            for sentence in [example, example.uppercased(), "👍🏽 " + example] {
+                let text = StanceText(sentence, filter: rules.filter)
+                for pattern in patterns {
+                    let expected = text.matches(of: pattern.regex)
+                    #expect(text.matches(of: pattern) == expected, "\(pattern.regex) in \(sentence)")
+                    if expected.isEmpty && !(pattern.literals.map { Array(sentence.lowercased().utf8).withUnsafeBufferPointer($0.occurs) } ?? true) { skipped += 1 }
+                }
+            }
+        }
+        // The filter does skip most runs.
+        #expect(skipped > examples.count * patterns.count)
+    }
+
     @Test func skipsSentencesWithoutTheLiterals() throws {
         let pattern = try WordRegex("should (?:\\w+ )?welcome")
         #expect(pattern.literals != nil)
