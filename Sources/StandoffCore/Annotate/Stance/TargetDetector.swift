@@ -1,5 +1,3 @@
-import Foundation
-
 /// A mention as the stance rules see it: its place in the sentence, entity and type.
 struct SentenceMention: Sendable, Equatable {
     /// Code-point offsets into the sentence.
@@ -165,24 +163,25 @@ struct TargetDetector: Sendable {
     /// Indices into `mentions` of the names joined to the topic word at `topic`.
     func participants(of topic: Range<Int>, in text: StanceText, mentions: [SentenceMention]) -> [Int] {
         var found: [Int] = []
+        let scalars = text.scalars
         // Before: a name, possibly possessive, then at most two lower-case words.
         if let last = mentions.indices.last(where: { mentions[$0].range.upperBound <= topic.lowerBound }),
-           Self.matches(Self.leftGap, text.text(mentions[last].range.upperBound, topic.lowerBound)) {
+           Gap.isLeft(scalars[mentions[last].range.upperBound..<topic.lowerBound]) {
             var chain = last
             found.append(chain)
             while chain > 0, mentions[chain - 1].range.upperBound <= mentions[chain].range.lowerBound,
-                  Self.matches(Self.joiner, text.text(mentions[chain - 1].range.upperBound, mentions[chain].range.lowerBound)) {
+                  Gap.isJoiner(scalars[mentions[chain - 1].range.upperBound..<mentions[chain].range.lowerBound]) {
                 chain -= 1
                 found.append(chain)
             }
         }
         // After: a preposition and at most two lower-case words, or the name right away (`meet Kim`).
         if let next = mentions.indices.first(where: { mentions[$0].range.lowerBound >= topic.upperBound }),
-           Self.matches(Self.rightGap, text.text(topic.upperBound, mentions[next].range.lowerBound)) {
+           Gap.isRight(scalars[topic.upperBound..<mentions[next].range.lowerBound]) {
             var chain = next
             found.append(chain)
             while chain + 1 < mentions.count, mentions[chain].range.upperBound <= mentions[chain + 1].range.lowerBound,
-                  Self.matches(Self.joiner, text.text(mentions[chain].range.upperBound, mentions[chain + 1].range.lowerBound)) {
+                  Gap.isJoiner(scalars[mentions[chain].range.upperBound..<mentions[chain + 1].range.lowerBound]) {
                 chain += 1
                 found.append(chain)
             }
@@ -190,15 +189,98 @@ struct TargetDetector: Sendable {
         return found
     }
 
-    // The gaps are tested on short strings; one compiled expression each, shared.
-    // Before the topic word: a possessive and up to two words (`Japan’s attempts to talk`), or at most
-    // one modifier (`U.S.-North Korea denuclearization talks`); more words would cross a verb.
-    static let leftGap = try! SendableRegex("^['’]s(?:[ ][a-z][a-z-]*){0,2}[ ]$|^(?:[ ][a-z][a-z-]*)?[ ]$|^['’]s[ ]?$", caseSensitive: true)
-    static let rightGap = try! SendableRegex("^[ ](?:(?:with|between|to|toward|towards|and)[ ](?:[a-z][\\p{L}-]*[ ]){0,2})?$", caseSensitive: true)
-    // Names joined into one side list: hyphens, dashes, slashes, `and` (a bare comma may end a clause).
-    static let joiner = try! SendableRegex("^(?:[ ]?[-–/][ ]?|[ ]and[ ]|,[ ]and[ ])$", caseSensitive: true)
+    /// The text between a name and a topic word, or between two names, that joins them.
+    ///
+    /// Each test is the regular expression beside it, written out: running `NSRegularExpression`
+    /// on every gap, each cut out of the sentence as a string, was a large part of telling
+    /// participants. The expressions are the definition; the tests hold the two in agreement.
+    enum Gap {
+        /// Before the topic word: a possessive and up to two words (`Japan’s attempts to talk`), or
+        /// at most one modifier (`U.S.-North Korea denuclearization talks`); more words would cross a verb.
+        static let leftPattern = "^['’]s(?:[ ][a-z][a-z-]*){0,2}[ ]$|^(?:[ ][a-z][a-z-]*)?[ ]$|^['’]s[ ]?$"
+        /// After the topic word: nothing but a space, or a preposition and at most two lower-case words.
+        static let rightPattern = "^[ ](?:(?:with|between|to|toward|towards|and)[ ](?:[a-z][\\p{L}-]*[ ]){0,2})?$"
+        /// Names joined into one side list: hyphens, dashes, slashes, `and` (a bare comma may end a clause).
+        static let joinerPattern = "^(?:[ ]?[-–/][ ]?|[ ]and[ ]|,[ ]and[ ])$"
 
-    static func matches(_ regex: SendableRegex, _ text: String) -> Bool {
-        regex.firstMatch(in: NSString(string: text), group: nil).matched
+        /// Whether `gap` matches ``leftPattern``.
+        static func isLeft(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+            matchesToAnAnchoredEnd(gap) { text in
+                if text.count >= 2, isApostrophe(text.first!), text[text.startIndex + 1] == "s" {
+                    let rest = text.dropFirst(2)
+                    if rest.isEmpty || spacedWords(rest, atMost: 2, word: isLowerASCIIOrHyphen) { return true }
+                }
+                return spacedWords(text, atMost: 1, word: isLowerASCIIOrHyphen)
+            }
+        }
+
+        /// Whether `gap` matches ``rightPattern``.
+        static func isRight(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+            matchesToAnAnchoredEnd(gap) { text in
+                guard text.first == " " else { return false }
+                let rest = text.dropFirst()
+                guard !rest.isEmpty else { return true }
+                guard let space = rest.firstIndex(of: " "), prepositions.contains(String(String.UnicodeScalarView(rest[..<space]))) else { return false }
+                let words = rest[space...]
+                return spacedWords(words, atMost: 2) { $0 == "-" || isLetter($0) }
+            }
+        }
+
+        /// Whether `gap` matches ``joinerPattern``.
+        static func isJoiner(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+            matchesToAnAnchoredEnd(gap) { text in
+                if text.elementsEqual(" and ".unicodeScalars) || text.elementsEqual(", and ".unicodeScalars) { return true }
+                var position = text.first == " " ? text.startIndex + 1 : text.startIndex
+                guard position < text.endIndex, ["-", "–", "/"].contains(text[position]) else { return false }
+                position += 1
+                if position < text.endIndex && text[position] == " " { position += 1 }
+                return position == text.endIndex
+            }
+        }
+
+        static let prepositions: Set<String> = ["with", "between", "to", "toward", "towards", "and"]
+
+        /// Whether `text` is a space and then at most `limit` words each followed by a space,
+        /// a word being `[a-z]` and then scalars `word` accepts (none a space).
+        static func spacedWords(_ text: ArraySlice<Unicode.Scalar>, atMost limit: Int, word: (Unicode.Scalar) -> Bool) -> Bool {
+            guard text.first == " " else { return false }
+            var position = text.startIndex + 1
+            var count = 0
+            while position < text.endIndex {
+                guard count < limit, isLowerASCII(text[position]) else { return false }
+                position += 1
+                while position < text.endIndex && text[position] != " " && word(text[position]) { position += 1 }
+                guard position < text.endIndex, text[position] == " " else { return false }
+                position += 1
+                count += 1
+            }
+            return true
+        }
+
+        static func isLowerASCII(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x61 && scalar.value <= 0x7A }
+
+        static func isLowerASCIIOrHyphen(_ scalar: Unicode.Scalar) -> Bool { isLowerASCII(scalar) || scalar == "-" }
+
+        /// `\\p{L}`.
+        static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return false
+            }
+        }
+
+        static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
+
+        /// Whether `core` accepts `text` cut where an ICU `$` (without multi-line mode) may match:
+        /// at the end, or just before a line terminator that ends the text (`\r\n` counting as one).
+        static func matchesToAnAnchoredEnd(_ text: ArraySlice<Unicode.Scalar>, _ core: (ArraySlice<Unicode.Scalar>) -> Bool) -> Bool {
+            if core(text) { return true }
+            guard let last = text.last else { return false }
+            let crlf = last == "\n" && text.count >= 2 && text[text.endIndex - 2] == "\r"
+            if crlf { return core(text.dropLast(2)) }
+            let isTerminator = (0x0A...0x0D).contains(last.value) || last.value == 0x85 || last.value == 0x2028 || last.value == 0x2029
+            return isTerminator && core(text.dropLast())
+        }
     }
 }
