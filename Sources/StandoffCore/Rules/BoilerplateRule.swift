@@ -157,8 +157,8 @@ struct SendableRegex: @unchecked Sendable {
     }
 
     /// The UTF-16 ranges of every non-overlapping match, in text order.
-    func ranges(in text: NSString) -> [NSRange] {
-        regex.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
+    func ranges(in text: String) -> [NSRange] {
+        regex.matches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)).map(\.range)
     }
 
     /// Whether the pattern matches, and the text of the named group (trimmed), if it took part.

@@ -21,6 +21,11 @@ struct RequiredLiterals: Sendable, Equatable {
     /// Every requirement the analysis found, `literals` first: every match contains one string of
     /// each clause (`should` and `welcome` in `should (?:\w+ )?welcome`).
     let clauses: [[[UInt8]]]
+    /// Every string the pattern matches, lower-cased, when it is nothing but a short list of
+    /// ASCII strings (`summits?`, `negotiat(?:e|ed|ions?)`): matched case-insensitively, the
+    /// pattern matches exactly the text whose ASCII lower case is one of them, so where those
+    /// occur is where it matches.
+    let wholeMatches: [[UInt8]]?
     /// The literals of all clauses, for ``occurs(in:)``.
     private let finder: LiteralFinder
 
@@ -36,6 +41,7 @@ struct RequiredLiterals: Sendable, Equatable {
         guard let first = clauses.first else { return nil }
         literals = first
         self.clauses = clauses
+        wholeMatches = info.isPrecise ? info.exact.map { $0.sorted().map { Array($0.utf8) } } : nil
         finder = LiteralFinder(clauses.flatMap { $0 })
     }
 
@@ -56,9 +62,14 @@ struct RequiredLiterals: Sendable, Equatable {
         var prefixes: Set<String>?
         /// Strings one of which every match ends with; `nil` when nothing is known.
         var suffixes: Set<String>?
+        /// Whether `exact` is all the piece matches, not a superset: no look-around or anchor
+        /// narrows it, and no flag turns case-insensitivity off.
+        var isPrecise = false
 
-        /// Zero-width: `^`, `$`, `\b`.
-        static let empty = Info(exact: [""])
+        /// The empty string, as an empty sequence or group matches it.
+        static let empty = Info(exact: [""], isPrecise: true)
+        /// Zero-width assertions: `^`, `$`, `\b`, look-arounds; they may rule matches out.
+        static let assertion = Info(exact: [""])
         /// Matches something, but nothing is known of what (`.`, `\d`, `[a-z]`, non-ASCII).
         static let unknown = Info(exact: nil)
 
@@ -109,7 +120,7 @@ struct RequiredLiterals: Sendable, Equatable {
     }
 
     static func concatenate(_ a: Info, _ b: Info) -> Info {
-        if let exact = product(a.exact, b.exact) { return Info(exact: exact) }
+        if let exact = product(a.exact, b.exact) { return Info(exact: exact, isPrecise: a.isPrecise && b.isPrecise) }
         var info = Info.unknown
         // A match starts as `a`'s matches start, or, when `a` is exact, with `a`'s string and then
         // as `b`'s start; likewise at the end. Where the two meet, an end of `a` touches a start of `b`.
@@ -121,7 +132,7 @@ struct RequiredLiterals: Sendable, Equatable {
 
     static func alternate(_ a: Info, _ b: Info) -> Info {
         if let left = a.exact, let right = b.exact, left.count + right.count <= exactLimit {
-            return Info(exact: left.union(right))
+            return Info(exact: left.union(right), isPrecise: a.isPrecise && b.isPrecise)
         }
         var info = Info.unknown
         if let left = a.starts, let right = b.starts { info.prefixes = left.union(right) }
@@ -188,7 +199,7 @@ struct RequiredLiterals: Sendable, Equatable {
             if current == "?" || current == "+" { position += 1 }
             switch (minimum, maximum) {
             case (1, 1?): return atom
-            case (0, 1?): return atom.exact.map { Info(exact: $0.union([""])) } ?? .unknown
+            case (0, 1?): return atom.exact.map { Info(exact: $0.union([""]), isPrecise: atom.isPrecise) } ?? .unknown
             case (0, _): return .unknown
             default: return Info(exact: nil, required: atom.needed, prefixes: atom.starts, suffixes: atom.ends)
             }
@@ -209,7 +220,7 @@ struct RequiredLiterals: Sendable, Equatable {
             position += 1
             switch scalar {
             case "^", "$":
-                return .empty
+                return .assertion
             case ".":
                 return .unknown
             case "(":
@@ -238,21 +249,31 @@ struct RequiredLiterals: Sendable, Equatable {
                     _ = try alternation()
                     guard current == ")" else { throw Unsupported() }
                     position += 1
-                    return .empty
+                    return .assertion
                 } else if current == "<", position + 1 < pattern.count, pattern[position + 1] != "=", pattern[position + 1] != "!" {
                     // A named group: `(?<value>…)`.
                     while let next = current, next != ">" { position += 1 }
                     guard current == ">" else { throw Unsupported() }
                     position += 1
                 } else {
-                    // Only the case flag: `(?i:…)`, `(?-i:…)`, `(?i)`. Literals ignore case anyway.
-                    while let next = current, next == "i" || next == "-" { position += 1 }
+                    // Only the case flag: `(?i:…)`, `(?-i:…)`, `(?i)`. Literals ignore case anyway,
+                    // but a case-sensitive piece matches less than its lower-cased strings say.
+                    var caseSensitive = false
+                    while let next = current, next == "i" || next == "-" {
+                        caseSensitive = caseSensitive || next == "-"
+                        position += 1
+                    }
                     if current == ")" {
                         position += 1
-                        return .empty
+                        return caseSensitive ? .assertion : .empty
                     }
                     guard current == ":" else { throw Unsupported() }
                     position += 1
+                    var info = try alternation()
+                    guard current == ")" else { throw Unsupported() }
+                    position += 1
+                    if caseSensitive { info.isPrecise = false }
+                    return info
                 }
             }
             let info = try alternation()
@@ -304,7 +325,7 @@ struct RequiredLiterals: Sendable, Equatable {
             guard current == "]" else { throw Unsupported() }
             position += 1
             guard let members, !members.isEmpty, members.count <= RequiredLiterals.exactLimit else { return .unknown }
-            return Info(exact: members)
+            return Info(exact: members, isPrecise: true)
         }
 
         /// The scalar after the current one.
@@ -319,7 +340,7 @@ struct RequiredLiterals: Sendable, Equatable {
             position += 1
             switch scalar {
             case "b", "B", "A", "z", "Z", "G":
-                return .empty
+                return .assertion
             case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X":
                 return .unknown
             case "p", "P":
@@ -345,6 +366,6 @@ struct RequiredLiterals: Sendable, Equatable {
     static func literal(_ scalar: Unicode.Scalar) -> Info {
         guard scalar.isASCII else { return .unknown }
         let value = scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value + 0x20 : scalar.value
-        return Info(exact: [String(Unicode.Scalar(value)!)])
+        return Info(exact: [String(Unicode.Scalar(value)!)], isPrecise: true)
     }
 }

@@ -63,6 +63,35 @@ struct RequiredLiteralsTests {
         #expect(RequiredLiterals(pattern: testCase.pattern)?.clauses.map { $0.map { String(decoding: $0, as: UTF8.self) } } == testCase.clauses)
     }
 
+    struct WholeCase: CustomTestStringConvertible, Sendable {
+        let pattern: String
+        /// Every string the pattern matches, or nil when it is no plain list.
+        let wholeMatches: [String]?
+        var testDescription: String { pattern }
+    }
+
+    static let wholeCases: [WholeCase] = [
+        WholeCase(pattern: "summits?", wholeMatches: ["summit", "summits"]),
+        WholeCase(pattern: "Sit(?:s|ting)? down", wholeMatches: ["sit down", "sits down", "sitting down"]),
+        WholeCase(pattern: "normali[sz]e", wholeMatches: ["normalise", "normalize"]),
+        WholeCase(pattern: "(?i:talks)|(?<value>meet)", wholeMatches: ["meet", "talks"]),
+        // Anchors, look-arounds and case-sensitive pieces match less than the list says.
+        WholeCase(pattern: "^talks", wholeMatches: nil),
+        WholeCase(pattern: "talks\\b", wholeMatches: nil),
+        WholeCase(pattern: "talks(?!hip)", wholeMatches: nil),
+        WholeCase(pattern: "(?-i:talks)", wholeMatches: nil),
+        WholeCase(pattern: "(?-i)talks", wholeMatches: nil),
+        // Not a short list.
+        WholeCase(pattern: "talks?\\s+now", wholeMatches: nil),
+        WholeCase(pattern: "[a-z]alks", wholeMatches: nil),
+        WholeCase(pattern: "summit|café", wholeMatches: nil),
+    ]
+
+    @Test(arguments: wholeCases)
+    func wholeMatchesOfPattern(_ testCase: WholeCase) {
+        #expect(RequiredLiterals(pattern: testCase.pattern)?.wholeMatches?.map { String(decoding: $0, as: UTF8.self) } == testCase.wholeMatches)
+    }
+
     @Test func everyClauseMustOccur() {
         let literals = RequiredLiterals(pattern: "should (?:\\w+ )?welcome")!
         for (line, expected) in [("we should warmly welcome it", true), ("should we?", false), ("welcome", false), ("welcome, should you come", true)] {

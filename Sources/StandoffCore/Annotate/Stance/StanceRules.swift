@@ -55,10 +55,12 @@ public struct StanceRules: Sendable {
             seen[id] = location
         }
         var filtered: [RequiredLiterals?] = []
+        var wordLists: [Bool] = []
         func compile(_ pattern: String, _ file: String, _ line: Int, _ id: String) throws -> WordRegex {
             do {
                 let regex = try WordRegex(pattern, filterIndex: filtered.count)
                 filtered.append(regex.literals)
+                wordLists.append(regex.isWordList)
                 return regex
             } catch {
                 throw StandoffError.invalidRule(file: file, line: line, reason: "'\(id)': pattern '\(pattern)' does not compile: \(error.localizedDescription)")
@@ -126,7 +128,7 @@ public struct StanceRules: Sendable {
             guard !holder.match.isEmpty, !(holder.noMatch ?? []).isEmpty else { throw invalid("add 'match' and 'no_match' examples") }
         }
         return StanceRules(targets: targetLines, cues: cueLines, holders: holderLines, compiledTargets: compiledTargets, compiledCues: compiledCues,
-                           filter: LiteralFilter(filtered))
+                           filter: LiteralFilter(filtered, locating: wordLists))
     }
 
     /// The targets, in file order.

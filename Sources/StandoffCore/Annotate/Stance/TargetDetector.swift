@@ -222,7 +222,7 @@ struct TargetDetector: Sendable {
                 guard !rest.isEmpty else { return true }
                 guard let space = rest.firstIndex(of: " "), prepositions.contains(String(String.UnicodeScalarView(rest[..<space]))) else { return false }
                 let words = rest[space...]
-                return spacedWords(words, atMost: 2) { $0 == "-" || isLetter($0) }
+                return spacedWords(words, atMost: 2) { $0 == "-" || StanceText.isLetter($0) }
             }
         }
 
@@ -260,15 +260,6 @@ struct TargetDetector: Sendable {
         static func isLowerASCII(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x61 && scalar.value <= 0x7A }
 
         static func isLowerASCIIOrHyphen(_ scalar: Unicode.Scalar) -> Bool { isLowerASCII(scalar) || scalar == "-" }
-
-        /// `\\p{L}`.
-        static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-            default: return false
-            }
-        }
 
         static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
 

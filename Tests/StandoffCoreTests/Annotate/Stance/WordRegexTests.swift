@@ -58,6 +58,39 @@ struct WordRegexTests {
         #expect(skipped > examples.count * patterns.count)
     }
 
+    @Test(arguments: [("summits?", true), ("talk|talks|talking", true), ("sit|sit down", false), ("may|may-be", false),
+                      ("worth it|worthwhile", true), ("should (?:\\w+ )?welcome", false), ("^talks", false)])
+    func wordLists(_ pattern: String, _ isWordList: Bool) throws {
+        #expect(try WordRegex(pattern).isWordList == isWordList)
+    }
+
+    /// Word lists are matched from where the filter found their strings, not by the regular
+    /// expression; on sentences built from the pieces that matter (letter case, letters, digits,
+    /// marks and emoji touching a word, overlapping and adjacent words, characters that fold to
+    /// ASCII) the two agree.
+    @Test func wordListsFindWhatTheRegularExpressionFinds() throws {
+        let sources = ["summits?", "talk|talks|talking", "meet(?:s|ing|ings)?|met", "sit(?:s|ting)? down", "negotiat(?:e|es|ed|ing|ions?|ors?)",
+                       "normali[sz](?:e|es|ed|ing|ation)", "may|might|could|perhaps", "worth (?:it|a try)|worthwhile", "a|an"]
+        let patterns = try sources.enumerated().map { try WordRegex($0.element, filterIndex: $0.offset) }
+        #expect(patterns.allSatisfy { $0.isWordList })
+        let filter = LiteralFilter(patterns.map(\.literals), locating: patterns.map(\.isWordList))
+        let pieces = ["summit", "Summits", "SUMMIT", "talk", "talking", "Talks", "meet", "meetings", "met", "sit", "sits down", "sitting",
+                      "down", "negotiators", "Normalization", "normalise", "may", "Might", "could", "perhaps", "worth", "worthwhile", "it",
+                      "a", "an", "A", " ", " ", " ", "-", "’", "'", "2", "é", "e\u{301}", "\u{301}", "👍🏽", "ß", "\u{212A}", "Ⅻ", "ǅ", ".", "\n"]
+        var generator = LiteralFinderTests.SplitMix(seed: 5)
+        var compared = 0
+        for _ in 0..<3000 {
+            let sentence = (0..<generator.next(below: 12)).map { _ in pieces[generator.next(below: pieces.count)] }.joined()
+            let text = StanceText(sentence, filter: filter)
+            for pattern in patterns {
+                let expected = text.matches(of: pattern.regex)
+                #expect(text.matches(of: pattern) == expected, "\(pattern.regex) in \(sentence.debugDescription)")
+                compared += expected.count
+            }
+        }
+        #expect(compared > 1000)
+    }
+
     @Test func skipsSentencesWithoutTheLiterals() throws {
         let pattern = try WordRegex("should (?:\\w+ )?welcome")
         #expect(pattern.literals != nil)
