@@ -99,7 +99,7 @@ struct TargetDetector: Sendable {
     /// Where `text` refers to the target.
     func reference(in text: StanceText, mentions: [SentenceMention]) -> Reference {
         var topics: [Range<Int>] = []
-        for regex in target.topics { topics += text.matches(of: regex) }
+        for index in target.topics.indices { topics += text.matches(of: target.topics[index]) }
         topics.sort { $0.lowerBound < $1.lowerBound }
         guard !topics.isEmpty else { return .none }
 
