@@ -131,16 +131,21 @@ public struct BoilerplateLexicon: Sendable {
     /// `line` with ASCII letters lower-cased, for ``RequiredLiterals``; `nil` when the line holds
     /// a character that case-insensitive matching could read as ASCII letters (`ß`, `ſ`, `K`).
     static func filterBytes(_ line: String) -> [UInt8]? {
+        filterBytes(line.unicodeScalars, byteCount: line.utf8.count)
+    }
+
+    /// The filter bytes of a line already cut into scalars; `byteCount` is its UTF-8 length.
+    static func filterBytes(_ scalars: some Sequence<Unicode.Scalar>, byteCount: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(line.utf8.count)
-        for scalar in line.unicodeScalars {
+        bytes.reserveCapacity(byteCount)
+        for scalar in scalars {
             if scalar.isASCII {
                 let value = UInt8(scalar.value)
                 bytes.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
             } else if scalar.properties.changesWhenCaseFolded {
                 return nil
             } else {
-                bytes.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { bytes.append($0) }
             }
         }
         return bytes

@@ -63,9 +63,8 @@ struct HolderResolver: Sendable {
     let phrasesByFirstKey: [String: [Int]]
     /// Phrases without tokens, which may start anywhere.
     let phrasesWithoutKeys: [Int]
-    /// Bit `min(length, 63)` of `firstKeyShapes[b]` is set when some phrase's first key starts with
-    /// byte `b` and has that many bytes: most tokens are ruled out without hashing their key.
-    let firstKeyShapes: [UInt64]
+    /// The shapes of the phrases' first keys: most tokens are ruled out without hashing their key.
+    let firstKeyShapes: WordShapes
 
     init(rules: [RuleLine<StanceHolderRule>]) {
         var phrases: [Phrase] = []
@@ -80,25 +79,21 @@ struct HolderResolver: Sendable {
         self.phrases = phrases.sorted { $0.keys.count > $1.keys.count }
         var phrasesByFirstKey: [String: [Int]] = [:]
         var phrasesWithoutKeys: [Int] = []
-        var firstKeyShapes = [UInt64](repeating: 0, count: 256)
         for (index, phrase) in self.phrases.enumerated() {
             guard let first = phrase.keys.first else {
                 phrasesWithoutKeys.append(index)
                 continue
             }
             phrasesByFirstKey[first, default: []].append(index)
-            firstKeyShapes[Int(first.utf8.first!)] |= Self.shapeBit(first)
         }
         self.phrasesByFirstKey = phrasesByFirstKey
         self.phrasesWithoutKeys = phrasesWithoutKeys
-        self.firstKeyShapes = firstKeyShapes
+        firstKeyShapes = WordShapes(phrasesByFirstKey.keys)
     }
 
-    static func shapeBit(_ key: String) -> UInt64 { 1 << UInt64(min(key.utf8.count, 63)) }
-
-    static let quotes: Set<String> = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
-    static let embedding: Set<String> = ["what", "which", "who", "whom", "whose", "how"]
-    static let clauseStarters: Set<String> = ["that", "and", "but", "or"]
+    static let quotes: WordSet = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
+    static let embedding: WordSet = ["what", "which", "who", "whom", "whose", "how"]
+    static let clauseStarters: WordSet = ["that", "and", "but", "or"]
     static let speakerTypes: Set<String> = ["PERSON", "ORG", "GPE"]
 
     /// A phrase that may start at a token: an index into `phrases` and the token's index.
@@ -114,8 +109,7 @@ struct HolderResolver: Sendable {
         var candidates: [Candidate] = []
         for start in tokens.indices {
             let key = tokens[start].key
-            guard let first = key.utf8.first, firstKeyShapes[Int(first)] & Self.shapeBit(key) != 0,
-                  let indices = phrasesByFirstKey[key] else { continue }
+            guard firstKeyShapes.mayContain(key), let indices = phrasesByFirstKey[key] else { continue }
             for index in indices where start + phrases[index].keys.count <= tokens.count {
                 candidates.append((index, start))
             }

@@ -80,7 +80,7 @@ public struct StanceAnnotator: Sendable {
             var topicIsTarget = false
             var previous: (paragraph: Int, parties: Set<Int>) = (-1, [])
             for (sentence, fact) in zip(document.sentences, facts) {
-                let reference = detector.reference(in: fact.text, mentions: fact.mentions)
+                let (reference, partiesNamed) = detector.read(fact.text, mentions: fact.mentions)
                 var targetRule: (id: String, spans: [Range<Int>])?
                 switch reference {
                 case let .named(spans):
@@ -97,7 +97,7 @@ public struct StanceAnnotator: Sendable {
                 case .none:
                     if topicIsTarget && fact.cues.contains(where: { $0.counts }) { targetRule = (TargetDetector.running.identifier, []) }
                 }
-                previous = (sentence.paragraph, detector.parties(in: fact.text, mentions: fact.mentions))
+                previous = (sentence.paragraph, partiesNamed)
                 stances.append(stance(sentence: sentence, target: target.target.id, targetRule: targetRule, fact: fact))
             }
         }

@@ -38,7 +38,11 @@ struct StanceText: Sendable {
     /// Reads `text`; `filter`, the stance rules' (see ``StanceRules``), is searched once here so
     /// that each of its patterns needs only a look-up.
     init(_ text: String, filter: LiteralFilter? = nil) {
-        let scalars = Array(text.unicodeScalars)
+        // Appended one by one: building the array from the view counts the scalars first, a
+        // second decoding of the text.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
         var tokens: [Token] = []
         var position = 0
         var spaceBefore = true
@@ -89,7 +93,7 @@ struct StanceText: Sendable {
         self.tokens = tokens
         self.text = text
         self.scalarOffset = scalarOffset
-        let lowered = BoilerplateLexicon.filterBytes(text)
+        let lowered = BoilerplateLexicon.filterBytes(scalars, byteCount: text.utf8.count)
         self.lowered = lowered
         self.candidates = filter?.candidates(in: lowered)
     }
@@ -221,9 +225,11 @@ struct StanceText: Sendable {
 
     /// Whether the sentence asks a question: its last scalar other than closing quotes and brackets is `?`.
     var isQuestion: Bool {
-        let closing: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
-        return scalars.last { !closing.contains($0) && !$0.properties.isWhitespace } == "?"
+        scalars.last { !Self.closing.contains($0) && !$0.properties.isWhitespace } == "?"
     }
+
+    /// Closing quotes and brackets, which may follow a question mark.
+    static let closing: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
 }
 
 extension SendableRegex {

@@ -96,8 +96,21 @@ struct TargetDetector: Sendable {
         }
     }
 
-    /// Where `text` refers to the target.
-    func reference(in text: StanceText, mentions: [SentenceMention]) -> Reference {
+    /// What a sentence says about the target: where it refers to it, and the target's parties
+    /// it names, venues aside. Each mention's side and whether it is a venue are told once here
+    /// for both.
+    func read(_ text: StanceText, mentions: [SentenceMention]) -> (reference: Reference, parties: Set<Int>) {
+        let sides = mentions.map(side(of:))
+        let venues = mentions.map { isVenue($0, in: text) }
+        let parties = Set(mentions.indices.compactMap { index -> Int? in
+            guard !venues[index], case let .party(party) = sides[index] else { return nil }
+            return party
+        })
+        return (reference(in: text, mentions: mentions, sides: sides, venues: venues), parties)
+    }
+
+    /// Where `text` refers to the target, given each mention's side and whether it is a venue.
+    func reference(in text: StanceText, mentions: [SentenceMention], sides: [Side], venues: [Bool]) -> Reference {
         var topics: [Range<Int>] = []
         for index in target.topics.indices { topics += text.matches(of: target.topics[index]) }
         topics.sort { $0.lowerBound < $1.lowerBound }
@@ -108,21 +121,21 @@ struct TargetDetector: Sendable {
         for topic in topics {
             let participants = self.participants(of: topic, in: text, mentions: mentions)
             participantsByTopic.append(participants)
-            if participants.contains(where: { [.thirdCountry, .otherPerson].contains(side(of: mentions[$0])) }) {
+            if participants.contains(where: { [.thirdCountry, .otherPerson].contains(sides[$0]) }) {
                 taken.formUnion(participants)
             }
         }
         // Mentions that take part in someone else's talks say nothing about these, nor do venues.
-        let free = mentions.indices.filter { !taken.contains($0) && !isVenue(mentions[$0], in: text) }
-        let freeParties = Set(free.compactMap { if case let .party(party) = side(of: mentions[$0]) { party } else { nil } })
-        let freeThirdCountries = Set(free.filter { side(of: mentions[$0]) == .thirdCountry }.map { mentions[$0].entityID })
+        let free = mentions.indices.filter { !taken.contains($0) && !venues[$0] }
+        let freeParties = Set(free.compactMap { if case let .party(party) = sides[$0] { party } else { nil } })
+        let freeThirdCountries = Set(free.filter { sides[$0] == .thirdCountry }.map { mentions[$0].entityID })
         let freeThirdCountry = !freeThirdCountries.isEmpty
 
         var named: [Range<Int>] = []
         var implied: [Range<Int>] = []
         var other = false
         for (topic, participants) in zip(topics, participantsByTopic) {
-            let sides = participants.map { side(of: mentions[$0]) }
+            let sides = participants.map { sides[$0] }
             if sides.contains(.thirdCountry) || sides.contains(.otherPerson) {
                 other = true
                 continue
@@ -150,15 +163,7 @@ struct TargetDetector: Sendable {
         return before >= 0 && Self.venueWords.contains(text.tokens[before].key)
     }
 
-    static let venueWords: Set<String> = ["in", "at", "from"]
-
-    /// The target's parties that `mentions` name, venues aside.
-    func parties(in text: StanceText, mentions: [SentenceMention]) -> Set<Int> {
-        Set(mentions.compactMap { mention in
-            guard !isVenue(mention, in: text), case let .party(party) = side(of: mention) else { return nil }
-            return party
-        })
-    }
+    static let venueWords: WordSet = ["in", "at", "from"]
 
     /// Indices into `mentions` of the names joined to the topic word at `topic`.
     func participants(of topic: Range<Int>, in text: StanceText, mentions: [SentenceMention]) -> [Int] {

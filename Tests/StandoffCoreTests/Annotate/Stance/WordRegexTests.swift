@@ -116,3 +116,26 @@ struct StanceTextTests {
         #expect(text.tokens.map(\.start) == [0, 9, 14, 19, 20, 21, 23, 29])
     }
 }
+
+@Suite("Word sets")
+struct WordSetTests {
+    @Test(arguments: [("not", true), ("no", true), ("nothing", true), ("note", false), ("", false), ("n", false), ("never", true),
+                      ("“", true), ("”", false), ("won't", false), ("NOT", false)])
+    func containsExactlyItsWords(_ key: String, _ expected: Bool) {
+        let words: WordSet = ["not", "no", "never", "nothing", "“"]
+        #expect(words.contains(key) == expected)
+    }
+
+    @Test func theEmptyWordHasAShapeToo() {
+        let words = WordSet(["", "a"])
+        #expect(words.contains(""))
+        #expect(words.contains("a"))
+        #expect(!words.contains("b"))
+    }
+
+    @Test func shapesRuleOutOtherFirstBytesAndLengths() {
+        let shapes = WordShapes(["the paper", "he", "said"])
+        #expect(shapes.mayContain("he") && shapes.mayContain("hi") && shapes.mayContain("sa1d"))
+        #expect(!shapes.mayContain("she") && !shapes.mayContain("h") && !shapes.mayContain(""))
+    }
+}

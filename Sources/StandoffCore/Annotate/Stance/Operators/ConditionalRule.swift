@@ -16,7 +16,7 @@ struct ConditionalRule: StanceOperator {
     )
 
     /// Words that open a condition; `as long as`, `provided that` and `in case` are matched by their last word.
-    static let openers: Set<String> = ["if", "unless", "whether", "provided", "providing"]
+    static let openers: WordSet = ["if", "unless", "whether", "provided", "providing"]
 
     func apply(to cues: inout [WorkingCue], in sentence: OperatorScan) -> [Range<Int>] {
         let text = sentence.text

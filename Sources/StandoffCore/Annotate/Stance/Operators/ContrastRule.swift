@@ -18,8 +18,8 @@ struct ContrastRule: StanceOperator {
         ]
     )
 
-    static let coordinating: Set<String> = ["but", "however", "nevertheless", "nonetheless"]
-    static let subordinating: Set<String> = ["while", "although", "though", "whereas", "despite"]
+    static let coordinating: WordSet = ["but", "however", "nevertheless", "nonetheless"]
+    static let subordinating: WordSet = ["while", "although", "though", "whereas", "despite"]
 
     func apply(to cues: inout [WorkingCue], in sentence: OperatorScan) -> [Range<Int>] {
         let text = sentence.text

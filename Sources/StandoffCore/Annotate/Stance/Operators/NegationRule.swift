@@ -19,10 +19,10 @@ struct NegationRule: StanceOperator {
     )
 
     /// Words that negate what follows.
-    static let negators: Set<String> = ["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly", "barely", "little"]
+    static let negators: WordSet = ["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly", "barely", "little"]
     /// Adjectives that, before a reason-like noun, declare the reason invalid.
-    static let invalidating: Set<String> = ["bad", "poor", "weak", "invalid", "flimsy", "false", "wrong", "unconvincing"]
-    static let reasons: Set<String> = ["reason", "reasons", "argument", "arguments", "excuse", "excuses", "grounds", "case", "basis", "rationale"]
+    static let invalidating: WordSet = ["bad", "poor", "weak", "invalid", "flimsy", "false", "wrong", "unconvincing"]
+    static let reasons: WordSet = ["reason", "reasons", "argument", "arguments", "excuse", "excuses", "grounds", "case", "basis", "rationale"]
     /// Words between a negation and its cue.
     static let scope = 4
 
