@@ -36,7 +36,7 @@ struct RequiredLiterals: Sendable, Equatable {
         guard let info = try? parser.alternation(), parser.position == parser.pattern.count else { return nil }
         // A literal that contains another is implied by it: "cookie" covers "cookies".
         let clauses = info.needed.map { needed in
-            needed.filter { literal in !needed.contains { $0 != literal && literal.contains($0) } }.sorted().map { Array($0.utf8) }
+            needed.filter { literal in !needed.contains { $0 != literal && RequiredLiterals.holds(literal, $0) } }.sorted().map { Array($0.utf8) }
         }
         guard let first = clauses.first else { return nil }
         literals = first
@@ -90,26 +90,46 @@ struct RequiredLiterals: Sendable, Equatable {
     /// Clauses kept per piece of pattern, the most selective ones.
     static let clauseLimit = 4
 
-    /// Whether clause `a` is more selective than `b`: its shortest literal is longer, or it has
-    /// fewer literals; ties are broken by the literals themselves, so the order is stable.
-    static func isMoreSelective(_ a: Set<String>, than b: Set<String>) -> Bool {
-        let shortestA = a.map(\.utf8.count).min() ?? 0
-        let shortestB = b.map(\.utf8.count).min() ?? 0
-        if shortestA != shortestB { return shortestA > shortestB }
-        if a.count != b.count { return a.count < b.count }
-        return a.sorted().lexicographicallyPrecedes(b.sorted())
+    /// How selective a clause is: the longer its shortest literal, then the fewer its literals,
+    /// the more; ties are broken by the literals themselves, so the order is stable.
+    struct Selectivity: Comparable {
+        let shortest: Int
+        let count: Int
+        let literals: [String]
+
+        init(_ clause: Set<String>) {
+            shortest = clause.map(\.utf8.count).min() ?? 0
+            count = clause.count
+            literals = clause.sorted()
+        }
+
+        /// More selective first.
+        static func < (a: Selectivity, b: Selectivity) -> Bool {
+            if a.shortest != b.shortest { return a.shortest > b.shortest }
+            if a.count != b.count { return a.count < b.count }
+            return a.literals.lexicographicallyPrecedes(b.literals)
+        }
     }
 
     /// `clauses` without vacuous ones (holding the empty string), without those another clause
     /// implies (`{p}` once `{preferable}` is required), most selective first, at most ``clauseLimit``.
     static func normalized(_ clauses: [Set<String>]) -> [Set<String>] {
         var kept: [Set<String>] = []
-        for clause in clauses.filter({ !$0.isEmpty && !$0.contains("") }).sorted(by: isMoreSelective) {
+        let ranked = clauses.filter { !$0.isEmpty && !$0.contains("") }.map { (clause: $0, rank: Selectivity($0)) }
+        for (clause, _) in ranked.sorted(by: { $0.rank < $1.rank }) where kept.count < clauseLimit {
             // `other` implies `clause` when each of its strings contains one of `clause`'s.
-            let implied = kept.contains { other in other.allSatisfy { string in clause.contains { string.contains($0) } } }
+            let implied = kept.contains { other in other.allSatisfy { string in clause.contains { holds(string, $0) } } }
             if !implied { kept.append(clause) }
         }
-        return Array(kept.prefix(clauseLimit))
+        return kept
+    }
+
+    /// Whether `string` contains `part`, byte for byte.
+    static func holds(_ string: String, _ part: String) -> Bool {
+        let bytes = Array(string.utf8)
+        let needle = Array(part.utf8)
+        guard needle.count <= bytes.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     /// Every string of `a` followed by every string of `b`; `nil` when either is unknown or
