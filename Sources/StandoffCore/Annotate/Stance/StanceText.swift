@@ -71,8 +71,13 @@ struct StanceText: Sendable {
                 position += 1
             }
             keyBytes.removeAll(keepingCapacity: true)
-            for scalar in scalars[start..<position] {
-                UTF8.encode(StanceText.fold(scalar)) { keyBytes.append($0) }
+            for index in start..<position {
+                let folded = StanceText.fold(scalars[index])
+                if folded.isASCII {
+                    keyBytes.append(UInt8(folded.value))
+                } else {
+                    UTF8.encode(folded) { keyBytes.append($0) }
+                }
             }
             let key = String(decoding: keyBytes, as: UTF8.self)
             tokens.append(Token(start: start, end: position, key: key, isWord: EntityText.isWord(scalar), spaceBefore: spaceBefore))
