@@ -73,6 +73,8 @@ public struct BoilerplateLexicon: Sendable {
 
     /// Compiled rules in file order.
     public let rules: [Compiled]
+    /// The rules' literals, looked for in one pass per line; pattern `i` is `rules[i]`.
+    let filter: LiteralFilter
 
     /// Compiles the rules, checking that each pattern is valid and that a rule that assigns a
     /// field has a `value` group to fill it from.
@@ -96,6 +98,7 @@ public struct BoilerplateLexicon: Sendable {
             }
             return Compiled(rule: rule, location: line.location, regex: regex, literals: RequiredLiterals(pattern: rule.pattern))
         }
+        filter = LiteralFilter(self.rules.map(\.literals))
     }
 
     /// Decodes and compiles a boilerplate rule file.
@@ -105,18 +108,18 @@ public struct BoilerplateLexicon: Sendable {
 
     /// The first rule of `scope` that fires on `line`, with its captured value.
     public func firstMatch(_ line: String, words: Int, scope: BoilerplateRule.Scope) -> (rule: Compiled, value: String?)? {
-        // Made when a rule first gets past its word limit: the line lower-cased for the literal
-        // filter, and the line bridged to NSString, once per line rather than once per rule
+        // Made when a rule first gets past its word limit: the rules whose literals the line
+        // holds, and the line bridged to NSString, once per line rather than once per rule
         // (bridging dominates on Linux).
-        var lowered: [UInt8]??
+        var candidates: LiteralFilter.Candidates?
         var bridged: NSString?
         // By index, reading fields in place: copying each rule (strings and arrays) cost more
         // than the checks.
         for index in rules.indices where rules[index].scope == scope {
             if let maxWords = rules[index].rule.maxWords, words > maxWords { continue }
             if rules[index].literals != nil {
-                if lowered == nil { lowered = BoilerplateLexicon.filterBytes(line) }
-                if let bytes = lowered!, !bytes.withUnsafeBufferPointer(rules[index].literals!.occurs) { continue }
+                if candidates == nil { candidates = filter.candidates(in: BoilerplateLexicon.filterBytes(line)) }
+                if !candidates!.contains(index) { continue }
             }
             if bridged == nil { bridged = NSString(string: line) }
             let result = rules[index].match(bridged!, words: words)
@@ -128,16 +131,21 @@ public struct BoilerplateLexicon: Sendable {
     /// `line` with ASCII letters lower-cased, for ``RequiredLiterals``; `nil` when the line holds
     /// a character that case-insensitive matching could read as ASCII letters (`ß`, `ſ`, `K`).
     static func filterBytes(_ line: String) -> [UInt8]? {
+        filterBytes(line.unicodeScalars, byteCount: line.utf8.count)
+    }
+
+    /// The filter bytes of a line already cut into scalars; `byteCount` is its UTF-8 length.
+    static func filterBytes(_ scalars: some Sequence<Unicode.Scalar>, byteCount: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(line.utf8.count)
-        for scalar in line.unicodeScalars {
+        bytes.reserveCapacity(byteCount)
+        for scalar in scalars {
             if scalar.isASCII {
                 let value = UInt8(scalar.value)
                 bytes.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
             } else if scalar.properties.changesWhenCaseFolded {
                 return nil
             } else {
-                bytes.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { bytes.append($0) }
             }
         }
         return bytes
@@ -154,8 +162,8 @@ struct SendableRegex: @unchecked Sendable {
     }
 
     /// The UTF-16 ranges of every non-overlapping match, in text order.
-    func ranges(in text: NSString) -> [NSRange] {
-        regex.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
+    func ranges(in text: String) -> [NSRange] {
+        regex.matches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)).map(\.range)
     }
 
     /// Whether the pattern matches, and the text of the named group (trimmed), if it took part.

@@ -18,7 +18,7 @@ struct RequiredLiteralsTests {
         Case(pattern: "^(?:By|BY|by)\\s+(?<value>\\p{Lu}[\\p{L}.’'-]+)$", literals: ["by"]),
         Case(pattern: "^(?:©|\\(c\\)|copyright\\b)|\\ball rights reserved\\b", literals: nil),
         Case(pattern: "^(?:\\(c\\)|copyright\\b)|\\ball rights reserved\\b", literals: ["(c)", "all rights reserved", "copyright"]),
-        Case(pattern: "x{2,3}y", literals: ["x"]),
+        Case(pattern: "x{2,3}y", literals: ["xy"]),
         Case(pattern: "(?i:fellow|director)\\b", literals: ["director", "fellow"]),
         Case(pattern: "\\d{4}-\\d{2}", literals: ["-"]),
         Case(pattern: "^(?:a|b)*$", literals: nil),
@@ -35,6 +35,68 @@ struct RequiredLiteralsTests {
     @Test(arguments: cases)
     func literalsOfPattern(_ testCase: Case) {
         #expect(RequiredLiterals(pattern: testCase.pattern)?.literals.map { String(decoding: $0, as: UTF8.self) } == testCase.literals)
+    }
+
+    struct ClauseCase: CustomTestStringConvertible, Sendable {
+        let pattern: String
+        /// Every clause, most selective first.
+        let clauses: [[String]]
+        var testDescription: String { pattern }
+    }
+
+    /// Literal runs join across the pieces around them, several requirements are kept, and
+    /// small brackets are listed.
+    static let clauseCases: [ClauseCase] = [
+        ClauseCase(pattern: "(?:is|are)\\s+preferable", clauses: [["preferable"], ["are", "is"]]),
+        ClauseCase(pattern: "should (?:\\w+ )?welcome", clauses: [["should "], ["welcome"]]),
+        ClauseCase(pattern: "low[- ]cost", clauses: [["low cost", "low-cost"]]),
+        ClauseCase(pattern: "normali[sz](?:e|ation)", clauses: [["normalisation", "normalise", "normalization", "normalize"]]),
+        ClauseCase(pattern: "[^a]b", clauses: [["b"]]),
+        ClauseCase(pattern: "a[\\p{L}-]c", clauses: [["a"], ["c"]]),
+        ClauseCase(pattern: "x[a-c]y", clauses: [["xay", "xby", "xcy"]]),
+        ClauseCase(pattern: "(?:keep|step) up\\s+\\w*pressure|pressure\\s+instead", clauses: [["pressure"], ["instead", "keep up", "step up"]]),
+        ClauseCase(pattern: "benefits?[^.;]{0,60}?\\boutweighs?", clauses: [["outweigh"], ["benefit"]]),
+    ]
+
+    @Test(arguments: clauseCases)
+    func clausesOfPattern(_ testCase: ClauseCase) {
+        #expect(RequiredLiterals(pattern: testCase.pattern)?.clauses.map { $0.map { String(decoding: $0, as: UTF8.self) } } == testCase.clauses)
+    }
+
+    struct WholeCase: CustomTestStringConvertible, Sendable {
+        let pattern: String
+        /// Every string the pattern matches, or nil when it is no plain list.
+        let wholeMatches: [String]?
+        var testDescription: String { pattern }
+    }
+
+    static let wholeCases: [WholeCase] = [
+        WholeCase(pattern: "summits?", wholeMatches: ["summit", "summits"]),
+        WholeCase(pattern: "Sit(?:s|ting)? down", wholeMatches: ["sit down", "sits down", "sitting down"]),
+        WholeCase(pattern: "normali[sz]e", wholeMatches: ["normalise", "normalize"]),
+        WholeCase(pattern: "(?i:talks)|(?<value>meet)", wholeMatches: ["meet", "talks"]),
+        // Anchors, look-arounds and case-sensitive pieces match less than the list says.
+        WholeCase(pattern: "^talks", wholeMatches: nil),
+        WholeCase(pattern: "talks\\b", wholeMatches: nil),
+        WholeCase(pattern: "talks(?!hip)", wholeMatches: nil),
+        WholeCase(pattern: "(?-i:talks)", wholeMatches: nil),
+        WholeCase(pattern: "(?-i)talks", wholeMatches: nil),
+        // Not a short list.
+        WholeCase(pattern: "talks?\\s+now", wholeMatches: nil),
+        WholeCase(pattern: "[a-z]alks", wholeMatches: nil),
+        WholeCase(pattern: "summit|café", wholeMatches: nil),
+    ]
+
+    @Test(arguments: wholeCases)
+    func wholeMatchesOfPattern(_ testCase: WholeCase) {
+        #expect(RequiredLiterals(pattern: testCase.pattern)?.wholeMatches?.map { String(decoding: $0, as: UTF8.self) } == testCase.wholeMatches)
+    }
+
+    @Test func everyClauseMustOccur() {
+        let literals = RequiredLiterals(pattern: "should (?:\\w+ )?welcome")!
+        for (line, expected) in [("we should warmly welcome it", true), ("should we?", false), ("welcome", false), ("welcome, should you come", true)] {
+            #expect(Array(line.utf8).withUnsafeBufferPointer(literals.occurs) == expected, "\(line)")
+        }
     }
 
     @Test func findsLiteralsAnywhereInTheLine() {

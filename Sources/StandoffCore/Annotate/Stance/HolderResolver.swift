@@ -58,9 +58,13 @@ struct HolderResolver: Sendable {
     }
 
     let phrases: [Phrase]
-    /// Indices into `phrases` by their first key, in `phrases` order; phrases without tokens
-    /// are under `nil`. Looking each token up finds the few phrases that could start there.
-    let phrasesByFirstKey: [String?: [Int]]
+    /// Indices into `phrases` by their first key, in `phrases` order. Looking each token up
+    /// finds the few phrases that could start there.
+    let phrasesByFirstKey: [String: [Int]]
+    /// Phrases without tokens, which may start anywhere.
+    let phrasesWithoutKeys: [Int]
+    /// The shapes of the phrases' first keys: most tokens are ruled out without hashing their key.
+    let firstKeyShapes: WordShapes
 
     init(rules: [RuleLine<StanceHolderRule>]) {
         var phrases: [Phrase] = []
@@ -73,44 +77,67 @@ struct HolderResolver: Sendable {
         }
         // Longer phrases first, so `the paper` is found before `the`.
         self.phrases = phrases.sorted { $0.keys.count > $1.keys.count }
-        var phrasesByFirstKey: [String?: [Int]] = [:]
-        for (index, phrase) in self.phrases.enumerated() { phrasesByFirstKey[phrase.keys.first, default: []].append(index) }
+        var phrasesByFirstKey: [String: [Int]] = [:]
+        var phrasesWithoutKeys: [Int] = []
+        for (index, phrase) in self.phrases.enumerated() {
+            guard let first = phrase.keys.first else {
+                phrasesWithoutKeys.append(index)
+                continue
+            }
+            phrasesByFirstKey[first, default: []].append(index)
+        }
         self.phrasesByFirstKey = phrasesByFirstKey
+        self.phrasesWithoutKeys = phrasesWithoutKeys
+        firstKeyShapes = WordShapes(phrasesByFirstKey.keys)
     }
 
-    static let quotes: Set<String> = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
-    static let embedding: Set<String> = ["what", "which", "who", "whom", "whose", "how"]
-    static let clauseStarters: Set<String> = ["that", "and", "but", "or"]
+    static let quotes: WordSet = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
+    static let embedding: WordSet = ["what", "which", "who", "whom", "whose", "how"]
+    static let clauseStarters: WordSet = ["that", "and", "but", "or"]
     static let speakerTypes: Set<String> = ["PERSON", "ORG", "GPE"]
 
-    /// Phrases of `kind` found in the text: (phrase, first token, token count).
+    /// A phrase that may start at a token: an index into `phrases` and the token's index.
+    typealias Candidate = (phrase: Int, start: Int)
+
+    /// Where phrases could start in `text`, whatever their kind, sorted by phrase then token.
     ///
-    /// Phrases are tried in `phrases` order (longest first), each from left to right, and a token
-    /// an earlier find covers starts no other. Trying every phrase at every token was a large
-    /// part of `annotate`'s time, so candidates come from looking each token's key up in
-    /// `phrasesByFirstKey`, and are then taken in that same order.
-    func occurrences(_ kinds: Set<StanceHolderRule.Kind>, in text: StanceText) -> [(phrase: Phrase, start: Int, count: Int)] {
+    /// Trying every phrase at every token was a large part of `annotate`'s time, so candidates
+    /// come from looking each token's key up in `phrasesByFirstKey`, once per sentence for all
+    /// the kinds ``occurrences(_:among:in:)`` is asked for.
+    func candidates(in text: StanceText) -> [Candidate] {
         let tokens = text.tokens
-        var candidates: [(phrase: Int, start: Int)] = []
-        func propose(_ indices: [Int]?, at start: Int) {
-            for index in indices ?? [] where kinds.contains(phrases[index].kind) && start + phrases[index].keys.count <= tokens.count {
+        var candidates: [Candidate] = []
+        for start in tokens.indices {
+            let key = tokens[start].key
+            guard firstKeyShapes.mayContain(key), let indices = phrasesByFirstKey[key] else { continue }
+            for index in indices where start + phrases[index].keys.count <= tokens.count {
                 candidates.append((index, start))
             }
         }
-        for start in tokens.indices { propose(phrasesByFirstKey[tokens[start].key], at: start) }
-        if let empty = phrasesByFirstKey[nil] {
-            for start in 0...tokens.count { propose(empty, at: start) }
+        if !phrasesWithoutKeys.isEmpty {
+            for start in 0...tokens.count {
+                for index in phrasesWithoutKeys { candidates.append((index, start)) }
+            }
         }
         candidates.sort { ($0.phrase, $0.start) < ($1.phrase, $1.start) }
+        return candidates
+    }
 
-        var found: [(phrase: Phrase, start: Int, count: Int)] = []
+    /// Phrases of `kinds` found in the text among `candidates` (see ``candidates(in:)``):
+    /// (index into `phrases`, first token, token count).
+    ///
+    /// Phrases are tried in `phrases` order (longest first), each from left to right, and a token
+    /// an earlier find covers starts no other.
+    func occurrences(_ kinds: [StanceHolderRule.Kind], among candidates: [Candidate], in text: StanceText) -> [(phrase: Int, start: Int, count: Int)] {
+        let tokens = text.tokens
+        var found: [(phrase: Int, start: Int, count: Int)] = []
         var covered = [Bool](repeating: false, count: tokens.count + 1)
-        for (index, start) in candidates where !covered[start] {
-            let phrase = phrases[index]
-            let count = phrase.keys.count
-            if (1..<max(count, 1)).allSatisfy({ tokens[start + $0].key == phrase.keys[$0] }),
-               !(start + count < tokens.count && phrase.notFollowedBy.contains(tokens[start + count].key)) {
-                found.append((phrase, start, count))
+        for (index, start) in candidates where !covered[start] && kinds.contains(phrases[index].kind) {
+            let keys = phrases[index].keys
+            let count = keys.count
+            if (1..<max(count, 1)).allSatisfy({ tokens[start + $0].key == keys[$0] }),
+               !(start + count < tokens.count && phrases[index].notFollowedBy.contains(tokens[start + count].key)) {
+                found.append((index, start, count))
                 for position in start..<(start + count) { covered[position] = true }
             }
         }
@@ -126,12 +153,13 @@ struct HolderResolver: Sendable {
             let from = tokens[range.lowerBound].start, to = tokens[range.upperBound - 1].end
             return mentions.first { Self.speakerTypes.contains($0.type) && $0.range.lowerBound >= from && $0.range.lowerBound < to }
         }
-        let pronouns = occurrences([.pronoun], in: text)
+        let candidates = self.candidates(in: text)
+        let pronouns = occurrences([.pronoun], among: candidates, in: text)
         func pronoun(in range: Range<Int>) -> Found? {
-            guard let hit = pronouns.first(where: { range.contains($0.start) }), let type = hit.phrase.refersTo else { return nil }
+            guard let hit = pronouns.first(where: { range.contains($0.start) }), let type = phrases[hit.phrase].refersTo else { return nil }
             let entity = memory.speakers.last { $0.type == type }?.entity ?? memory.mentions.last { $0.type == type }?.entity
             guard let entity else { return nil }
-            return Found(holder: entity, type: type, fired: [(hit.phrase.rule, span(hit.start, hit.count))])
+            return Found(holder: entity, type: type, fired: [(phrases[hit.phrase].rule, span(hit.start, hit.count))])
         }
 
         // A speech verb is written in lower case and is no part of a name (`the United States`).
@@ -139,10 +167,12 @@ struct HolderResolver: Sendable {
             let token = tokens[start]
             return !EntityText.isUppercase(text.scalars[token.start]) && !mentions.contains { $0.range.contains(token.start) }
         }
-        for hit in occurrences([.speechVerb, .accordingTo], in: text) where hit.phrase.kind == .accordingTo || isVerb(hit.start) {
-            let trigger = (rule: hit.phrase.rule, range: span(hit.start, hit.count))
+        for hit in occurrences([.speechVerb, .accordingTo], among: candidates, in: text)
+        where phrases[hit.phrase].kind == .accordingTo || isVerb(hit.start) {
+            let phrase = phrases[hit.phrase]
+            let trigger = (rule: phrase.rule, range: span(hit.start, hit.count))
             let after = (hit.start + hit.count)..<min(text.clauseEnd(after: hit.start + hit.count - 1), hit.start + hit.count + 8)
-            if hit.phrase.kind == .accordingTo {
+            if phrase.kind == .accordingTo {
                 if let speaker = speakerMention(in: after), speaker.type != "GPE" {
                     return Found(holder: speaker.entityID, type: speaker.type, fired: [trigger])
                 }
@@ -178,11 +208,11 @@ struct HolderResolver: Sendable {
             }
         }
 
-        for hit in occurrences([.speechNoun], in: text) where hit.start > 0 {
+        for hit in occurrences([.speechNoun], among: candidates, in: text) where hit.start > 0 {
             let owner = tokens[hit.start - 1]
             guard owner.key.hasSuffix("'s") else { continue }
             if let speaker = mentions.first(where: { Self.speakerTypes.contains($0.type) && $0.range.upperBound == owner.end - 2 }) {
-                return Found(holder: speaker.entityID, type: speaker.type, fired: [(hit.phrase.rule, span(hit.start, hit.count))])
+                return Found(holder: speaker.entityID, type: speaker.type, fired: [(phrases[hit.phrase].rule, span(hit.start, hit.count))])
             }
         }
 

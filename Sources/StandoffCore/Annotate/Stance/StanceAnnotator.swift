@@ -64,7 +64,7 @@ public struct StanceAnnotator: Sendable {
         var memory = HolderResolver.Memory()
         var facts: [SentenceFacts] = []
         for sentence in document.sentences {
-            let text = StanceText(sentence.text)
+            let text = StanceText(sentence.text, filter: rules.filter)
             let mentions = mentionsBySentence[sentence.index] ?? []
             let holder = holders.holder(of: text, paragraph: sentence.paragraph, mentions: mentions, memory: memory)
             if holder.holder != Self.author, let type = holder.type { memory.speakers.append((holder.holder, type)) }
@@ -80,7 +80,7 @@ public struct StanceAnnotator: Sendable {
             var topicIsTarget = false
             var previous: (paragraph: Int, parties: Set<Int>) = (-1, [])
             for (sentence, fact) in zip(document.sentences, facts) {
-                let reference = detector.reference(in: fact.text, mentions: fact.mentions)
+                let (reference, partiesNamed) = detector.read(fact.text, mentions: fact.mentions)
                 var targetRule: (id: String, spans: [Range<Int>])?
                 switch reference {
                 case let .named(spans):
@@ -97,7 +97,7 @@ public struct StanceAnnotator: Sendable {
                 case .none:
                     if topicIsTarget && fact.cues.contains(where: { $0.counts }) { targetRule = (TargetDetector.running.identifier, []) }
                 }
-                previous = (sentence.paragraph, detector.parties(in: fact.text, mentions: fact.mentions))
+                previous = (sentence.paragraph, partiesNamed)
                 stances.append(stance(sentence: sentence, target: target.target.id, targetRule: targetRule, fact: fact))
             }
         }
@@ -108,9 +108,13 @@ public struct StanceAnnotator: Sendable {
     func findCues(in text: StanceText) -> ([WorkingCue], [(rule: String, range: Range<Int>)]) {
         var candidates: [WorkingCue] = []
         var hedges: [(rule: String, range: Range<Int>)] = []
-        for cue in rules.compiledCues {
-            for pattern in cue.patterns {
-                for range in text.matches(of: pattern) {
+        // By index: copying each cue and pattern (strings and arrays) cost more than looking them up.
+        for cueIndex in rules.compiledCues.indices {
+            for patternIndex in rules.compiledCues[cueIndex].patterns.indices {
+                let ranges = text.matches(of: rules.compiledCues[cueIndex].patterns[patternIndex])
+                guard !ranges.isEmpty else { continue }
+                let cue = rules.compiledCues[cueIndex]
+                for range in ranges {
                     switch cue.kind {
                     case .hedge:
                         hedges.append((cue.rule.id, range))
@@ -137,14 +141,15 @@ public struct StanceAnnotator: Sendable {
         var fired: [(rule: String, ranges: [Range<Int>])]
     }
 
-    func decide(_ fact: SentenceFacts, disabled: Set<String>) -> Decision {
-        var cues = fact.cues.filter { !disabled.contains($0.rule) }
+    /// The decision on `fact`, whose words `scan` holds, with rule `disabled` (if any) switched off.
+    func decide(_ fact: SentenceFacts, _ scan: OperatorScan, disabled: String?) -> Decision {
+        var cues = fact.cues.filter { $0.rule != disabled }
         var fired: [(rule: String, ranges: [Range<Int>])] = []
-        for op in Self.operators where !disabled.contains(type(of: op).description.identifier) {
-            let triggers = op.apply(to: &cues, in: fact.text)
+        for op in Self.operators where type(of: op).description.identifier != disabled {
+            let triggers = op.apply(to: &cues, in: scan)
             if !triggers.isEmpty { fired.append((type(of: op).description.identifier, triggers)) }
         }
-        let hedge = HedgeRule(hedges: fact.hedges.filter { !disabled.contains($0.rule) })
+        let hedge = HedgeRule(hedges: fact.hedges.filter { $0.rule != disabled })
         for (rule, range) in hedge.applyHedges(to: &cues, in: fact.text) {
             if let index = fired.firstIndex(where: { $0.rule == rule }) { fired[index].ranges.append(range) } else { fired.append((rule, [range])) }
         }
@@ -166,7 +171,11 @@ public struct StanceAnnotator: Sendable {
         if let targetRule {
             rules.append(targetRule.id)
             for span in targetRule.spans { add(targetRule.id, span, label: nil) }
-            let decision = decide(fact, disabled: [])
+        }
+        // Without cues no operator acts and no hedge fires: the label stays `none`.
+        if let targetRule, !fact.cues.isEmpty {
+            let scan = OperatorScan(fact.text)
+            let decision = decide(fact, scan, disabled: nil)
             label = decision.label
             score = decision.score
             for cue in decision.cues {
@@ -179,7 +188,7 @@ public struct StanceAnnotator: Sendable {
             }
             // Without the target rule the sentence is off target and `none`.
             if label != "none" { decisive.append(targetRule.id) }
-            for rule in rules.dropFirst() where decide(fact, disabled: [rule]).label != label {
+            for rule in rules.dropFirst() where decide(fact, scan, disabled: rule).label != label {
                 decisive.append(rule)
             }
         }

@@ -8,9 +8,34 @@ protocol DescribedStanceRule: Sendable {
 /// An operator: a rule in code that changes what a sentence's cues count for (negation flips
 /// them, a contrast or a condition discounts some).
 protocol StanceOperator: DescribedStanceRule {
-    /// Acts on the cues of one on-target sentence; returns the spans of the words that triggered a
-    /// change (empty when the operator changed nothing, so it did not fire).
-    func apply(to cues: inout [WorkingCue], in text: StanceText) -> [Range<Int>]
+    /// Acts on the cues of one on-target sentence, whose words the operators have scanned;
+    /// returns the spans of the words that triggered a change (empty when the operator changed
+    /// nothing, so it did not fire).
+    func apply(to cues: inout [WorkingCue], in sentence: OperatorScan) -> [Range<Int>]
+}
+
+/// The words of a sentence the operators act on, found once per sentence: the annotator decides
+/// a sentence once more for every rule that fired, to tell which were decisive, and scanning
+/// the words each time cost more than the decisions. Each operator's own function finds its words.
+struct OperatorScan: Sendable {
+    let text: StanceText
+    /// The last `?` of a question (``QuestionRule``); `nil` when the sentence asks nothing.
+    let questionMark: Int?
+    /// Token indices of the words that open a condition (``ConditionalRule``).
+    let conditionStarts: [Int]
+    /// Token indices on the conceded side of a contrast, and the markers that made them so (``ContrastRule``).
+    let conceded: Set<Int>
+    let contrastMarkers: [Int]
+    /// Token indices of negations, whether or not inside a cue (``NegationRule``).
+    let negations: [Int]
+
+    init(_ text: StanceText) {
+        self.text = text
+        questionMark = text.isQuestion ? text.scalars.lastIndex(of: "?") : nil
+        conditionStarts = ConditionalRule.conditionStarts(in: text)
+        (conceded, contrastMarkers) = ContrastRule.concededTokens(in: text)
+        negations = NegationRule.negations(in: text)
+    }
 }
 
 /// What a stance rule written in code is, for `--help`-style listings, the dataset card and tests.

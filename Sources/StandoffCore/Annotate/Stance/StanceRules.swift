@@ -26,9 +26,12 @@ public struct StanceRules: Sendable {
     public let holders: [RuleLine<StanceHolderRule>]
     let compiledTargets: [CompiledTarget]
     let compiledCues: [CompiledCue]
+    /// The literals of every cue and topic pattern, looked for in one pass per sentence; each
+    /// pattern's ``WordRegex/filterIndex`` is its place here.
+    let filter: LiteralFilter
 
     /// No targets: every document gets no stance rows.
-    public static let none = StanceRules(targets: [], cues: [], holders: [], compiledTargets: [], compiledCues: [])
+    public static let none = StanceRules(targets: [], cues: [], holders: [], compiledTargets: [], compiledCues: [], filter: LiteralFilter([]))
 
     /// Decodes and checks the three files; errors are ``StandoffError/invalidRule(file:line:reason:)`` naming the line.
     public static func decode(targetsFile: String, targets: String, cuesFile: String, cues: String,
@@ -51,9 +54,14 @@ public struct StanceRules: Sendable {
             }
             seen[id] = location
         }
+        var filtered: [RequiredLiterals?] = []
+        var wordLists: [Bool] = []
         func compile(_ pattern: String, _ file: String, _ line: Int, _ id: String) throws -> WordRegex {
             do {
-                return try WordRegex(pattern)
+                let regex = try WordRegex(pattern, filterIndex: filtered.count)
+                filtered.append(regex.literals)
+                wordLists.append(regex.isWordList)
+                return regex
             } catch {
                 throw StandoffError.invalidRule(file: file, line: line, reason: "'\(id)': pattern '\(pattern)' does not compile: \(error.localizedDescription)")
             }
@@ -119,7 +127,8 @@ public struct StanceRules: Sendable {
             }
             guard !holder.match.isEmpty, !(holder.noMatch ?? []).isEmpty else { throw invalid("add 'match' and 'no_match' examples") }
         }
-        return StanceRules(targets: targetLines, cues: cueLines, holders: holderLines, compiledTargets: compiledTargets, compiledCues: compiledCues)
+        return StanceRules(targets: targetLines, cues: cueLines, holders: holderLines, compiledTargets: compiledTargets, compiledCues: compiledCues,
+                           filter: LiteralFilter(filtered, locating: wordLists))
     }
 
     /// The targets, in file order.

@@ -6,7 +6,7 @@ import Foundation
 /// A word is a run of letters, digits and marks; an apostrophe followed by a letter stays inside
 /// it (`Japan’s`, `don’t`), hyphens and dashes are punctuation of their own (`Japan-North Korea`
 /// is four tokens). Words are compared lower-cased with curly apostrophes folded to `'`.
-struct StanceText: @unchecked Sendable {
+struct StanceText: Sendable {
     /// A word or one punctuation scalar.
     struct Token: Sendable, Equatable {
         /// Code-point offsets into the sentence, end-exclusive.
@@ -24,16 +24,25 @@ struct StanceText: @unchecked Sendable {
     let scalars: [Unicode.Scalar]
     /// Words and punctuation in order; white space is not a token.
     let tokens: [Token]
-    /// The sentence bridged once, for regular expressions; never mutated, hence the unchecked Sendable.
-    let bridged: NSString
-    /// `scalarOffset[u]` is the code-point offset of UTF-16 offset `u` (one longer than the text).
-    private let scalarOffset: [Int]
+    /// The sentence, for regular expressions.
+    let text: String
+    /// `scalarOffset[u]` is the code-point offset of UTF-16 offset `u` (one longer than the text);
+    /// `nil` when every scalar is one UTF-16 unit, so offsets are the same.
+    private let scalarOffset: [Int]?
     /// The sentence with ASCII letters lower-cased, for ``WordRegex``'s literal filter; `nil`
     /// when it holds a character that could fold to ASCII letters.
     private let lowered: [UInt8]?
+    /// The patterns of the rules' filter that could match the sentence, when it was given one.
+    private let candidates: LiteralFilter.Candidates?
 
-    init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+    /// Reads `text`; `filter`, the stance rules' (see ``StanceRules``), is searched once here so
+    /// that each of its patterns needs only a look-up.
+    init(_ text: String, filter: LiteralFilter? = nil) {
+        // Appended one by one: building the array from the view counts the scalars first, a
+        // second decoding of the text.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
         var tokens: [Token] = []
         var position = 0
         var spaceBefore = true
@@ -62,25 +71,36 @@ struct StanceText: @unchecked Sendable {
                 position += 1
             }
             keyBytes.removeAll(keepingCapacity: true)
-            for scalar in scalars[start..<position] {
-                UTF8.encode(StanceText.fold(scalar)) { keyBytes.append($0) }
+            for index in start..<position {
+                let folded = StanceText.fold(scalars[index])
+                if folded.isASCII {
+                    keyBytes.append(UInt8(folded.value))
+                } else {
+                    UTF8.encode(folded) { keyBytes.append($0) }
+                }
             }
             let key = String(decoding: keyBytes, as: UTF8.self)
             tokens.append(Token(start: start, end: position, key: key, isWord: EntityText.isWord(scalar), spaceBefore: spaceBefore))
             spaceBefore = false
         }
-        var scalarOffset: [Int] = []
-        scalarOffset.reserveCapacity(text.utf16.count + 1)
-        for (index, scalar) in scalars.enumerated() {
-            scalarOffset.append(index)
-            if scalar.utf16.count == 2 { scalarOffset.append(index) }
+        var scalarOffset: [Int]?
+        if scalars.contains(where: { $0.value > 0xFFFF }) {
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalars.count * 2 + 1)
+            for (index, scalar) in scalars.enumerated() {
+                offsets.append(index)
+                if scalar.value > 0xFFFF { offsets.append(index) }
+            }
+            offsets.append(scalars.count)
+            scalarOffset = offsets
         }
-        scalarOffset.append(scalars.count)
         self.scalars = scalars
         self.tokens = tokens
-        self.bridged = NSString(string: text)
+        self.text = text
         self.scalarOffset = scalarOffset
-        self.lowered = BoilerplateLexicon.filterBytes(text)
+        let lowered = BoilerplateLexicon.filterBytes(scalars, byteCount: text.utf8.count)
+        self.lowered = lowered
+        self.candidates = filter?.candidates(in: lowered)
     }
 
     /// Lower-cases a letter and folds curly apostrophes, one scalar for one scalar.
@@ -111,13 +131,77 @@ struct StanceText: @unchecked Sendable {
 
     /// Code-point ranges of every non-overlapping match of `regex`, in text order.
     func matches(of pattern: WordRegex) -> [Range<Int>] {
-        guard pattern.mayMatch(lowered) else { return [] }
+        if let index = pattern.filterIndex, let candidates {
+            guard candidates.contains(index) else { return [] }
+            if pattern.isWordList, let matches = wordListMatches(of: index, in: candidates) { return matches }
+        } else {
+            guard pattern.mayMatch(lowered) else { return [] }
+        }
         return matches(of: pattern.regex)
     }
 
     /// Code-point ranges of every non-overlapping match of `regex`, in text order.
     func matches(of regex: SendableRegex) -> [Range<Int>] {
-        regex.ranges(in: bridged).map { scalarOffset[$0.location]..<scalarOffset[$0.location + $0.length] }.filter { !$0.isEmpty }
+        regex.ranges(in: text).map { range in
+            guard let scalarOffset else { return range.location..<(range.location + range.length) }
+            return scalarOffset[range.location]..<scalarOffset[range.location + range.length]
+        }.filter { !$0.isEmpty }
+    }
+
+    /// The matches of word list `pattern` of the rules' filter (see ``WordRegex/isWordList``),
+    /// from where the filter found its strings: each occurrence with no letter or digit on
+    /// either side, left to right, none overlapping the one before. `nil` when the filter had no
+    /// bytes to search (the regular expression decides then).
+    func wordListMatches(of pattern: Int, in candidates: LiteralFilter.Candidates) -> [Range<Int>]? {
+        guard candidates.bits != nil else { return nil }
+        var found = candidates.occurrences.filter { $0.pattern == pattern }
+        guard !found.isEmpty else { return [] }
+        found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        // Byte offsets are scalar offsets when the sentence is ASCII; otherwise the scalar
+        // starting at byte `b` is the number of scalars started before it.
+        var scalarOfByte: [Int]?
+        if let lowered, lowered.count != scalars.count {
+            var offsets: [Int] = []
+            offsets.reserveCapacity(lowered.count + 1)
+            var scalar = 0
+            for byte in lowered {
+                offsets.append(scalar)
+                if byte & 0xC0 != 0x80 { scalar += 1 }
+            }
+            offsets.append(scalars.count)
+            scalarOfByte = offsets
+        }
+        var matches: [Range<Int>] = []
+        var position = 0
+        for occurrence in found {
+            let start = scalarOfByte?[Int(occurrence.start)] ?? Int(occurrence.start)
+            // A whole match is ASCII: one scalar per byte.
+            let end = start + Int(occurrence.end - occurrence.start)
+            guard start >= position,
+                  start == 0 || !Self.isLetterOrNumber(scalars[start - 1]),
+                  end == scalars.count || !Self.isLetterOrNumber(scalars[end]) else { continue }
+            matches.append(start..<end)
+            position = end
+        }
+        return matches
+    }
+
+    /// `\p{L}`.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// `[\p{L}\p{N}]`: what may not touch a word pattern's match.
+    static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return WordRegex.isASCIILetterOrDigit(UInt8(scalar.value)) }
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return isLetter(scalar)
+        }
     }
 
     /// The index of the first token that ends after `offset` (the token holding it, or the next).
@@ -146,9 +230,11 @@ struct StanceText: @unchecked Sendable {
 
     /// Whether the sentence asks a question: its last scalar other than closing quotes and brackets is `?`.
     var isQuestion: Bool {
-        let closing: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
-        return scalars.last { !closing.contains($0) && !$0.properties.isWhitespace } == "?"
+        scalars.last { !Self.closing.contains($0) && !$0.properties.isWhitespace } == "?"
     }
+
+    /// Closing quotes and brackets, which may follow a question mark.
+    static let closing: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
 }
 
 extension SendableRegex {

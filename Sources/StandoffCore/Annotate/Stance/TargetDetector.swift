@@ -1,5 +1,3 @@
-import Foundation
-
 /// A mention as the stance rules see it: its place in the sentence, entity and type.
 struct SentenceMention: Sendable, Equatable {
     /// Code-point offsets into the sentence.
@@ -98,10 +96,23 @@ struct TargetDetector: Sendable {
         }
     }
 
-    /// Where `text` refers to the target.
-    func reference(in text: StanceText, mentions: [SentenceMention]) -> Reference {
+    /// What a sentence says about the target: where it refers to it, and the target's parties
+    /// it names, venues aside. Each mention's side and whether it is a venue are told once here
+    /// for both.
+    func read(_ text: StanceText, mentions: [SentenceMention]) -> (reference: Reference, parties: Set<Int>) {
+        let sides = mentions.map(side(of:))
+        let venues = mentions.map { isVenue($0, in: text) }
+        let parties = Set(mentions.indices.compactMap { index -> Int? in
+            guard !venues[index], case let .party(party) = sides[index] else { return nil }
+            return party
+        })
+        return (reference(in: text, mentions: mentions, sides: sides, venues: venues), parties)
+    }
+
+    /// Where `text` refers to the target, given each mention's side and whether it is a venue.
+    func reference(in text: StanceText, mentions: [SentenceMention], sides: [Side], venues: [Bool]) -> Reference {
         var topics: [Range<Int>] = []
-        for regex in target.topics { topics += text.matches(of: regex) }
+        for index in target.topics.indices { topics += text.matches(of: target.topics[index]) }
         topics.sort { $0.lowerBound < $1.lowerBound }
         guard !topics.isEmpty else { return .none }
 
@@ -110,21 +121,21 @@ struct TargetDetector: Sendable {
         for topic in topics {
             let participants = self.participants(of: topic, in: text, mentions: mentions)
             participantsByTopic.append(participants)
-            if participants.contains(where: { [.thirdCountry, .otherPerson].contains(side(of: mentions[$0])) }) {
+            if participants.contains(where: { [.thirdCountry, .otherPerson].contains(sides[$0]) }) {
                 taken.formUnion(participants)
             }
         }
         // Mentions that take part in someone else's talks say nothing about these, nor do venues.
-        let free = mentions.indices.filter { !taken.contains($0) && !isVenue(mentions[$0], in: text) }
-        let freeParties = Set(free.compactMap { if case let .party(party) = side(of: mentions[$0]) { party } else { nil } })
-        let freeThirdCountries = Set(free.filter { side(of: mentions[$0]) == .thirdCountry }.map { mentions[$0].entityID })
+        let free = mentions.indices.filter { !taken.contains($0) && !venues[$0] }
+        let freeParties = Set(free.compactMap { if case let .party(party) = sides[$0] { party } else { nil } })
+        let freeThirdCountries = Set(free.filter { sides[$0] == .thirdCountry }.map { mentions[$0].entityID })
         let freeThirdCountry = !freeThirdCountries.isEmpty
 
         var named: [Range<Int>] = []
         var implied: [Range<Int>] = []
         var other = false
         for (topic, participants) in zip(topics, participantsByTopic) {
-            let sides = participants.map { side(of: mentions[$0]) }
+            let sides = participants.map { sides[$0] }
             if sides.contains(.thirdCountry) || sides.contains(.otherPerson) {
                 other = true
                 continue
@@ -152,37 +163,30 @@ struct TargetDetector: Sendable {
         return before >= 0 && Self.venueWords.contains(text.tokens[before].key)
     }
 
-    static let venueWords: Set<String> = ["in", "at", "from"]
-
-    /// The target's parties that `mentions` name, venues aside.
-    func parties(in text: StanceText, mentions: [SentenceMention]) -> Set<Int> {
-        Set(mentions.compactMap { mention in
-            guard !isVenue(mention, in: text), case let .party(party) = side(of: mention) else { return nil }
-            return party
-        })
-    }
+    static let venueWords: WordSet = ["in", "at", "from"]
 
     /// Indices into `mentions` of the names joined to the topic word at `topic`.
     func participants(of topic: Range<Int>, in text: StanceText, mentions: [SentenceMention]) -> [Int] {
         var found: [Int] = []
+        let scalars = text.scalars
         // Before: a name, possibly possessive, then at most two lower-case words.
         if let last = mentions.indices.last(where: { mentions[$0].range.upperBound <= topic.lowerBound }),
-           Self.matches(Self.leftGap, text.text(mentions[last].range.upperBound, topic.lowerBound)) {
+           Gap.isLeft(scalars[mentions[last].range.upperBound..<topic.lowerBound]) {
             var chain = last
             found.append(chain)
             while chain > 0, mentions[chain - 1].range.upperBound <= mentions[chain].range.lowerBound,
-                  Self.matches(Self.joiner, text.text(mentions[chain - 1].range.upperBound, mentions[chain].range.lowerBound)) {
+                  Gap.isJoiner(scalars[mentions[chain - 1].range.upperBound..<mentions[chain].range.lowerBound]) {
                 chain -= 1
                 found.append(chain)
             }
         }
         // After: a preposition and at most two lower-case words, or the name right away (`meet Kim`).
         if let next = mentions.indices.first(where: { mentions[$0].range.lowerBound >= topic.upperBound }),
-           Self.matches(Self.rightGap, text.text(topic.upperBound, mentions[next].range.lowerBound)) {
+           Gap.isRight(scalars[topic.upperBound..<mentions[next].range.lowerBound]) {
             var chain = next
             found.append(chain)
             while chain + 1 < mentions.count, mentions[chain].range.upperBound <= mentions[chain + 1].range.lowerBound,
-                  Self.matches(Self.joiner, text.text(mentions[chain].range.upperBound, mentions[chain + 1].range.lowerBound)) {
+                  Gap.isJoiner(scalars[mentions[chain].range.upperBound..<mentions[chain + 1].range.lowerBound]) {
                 chain += 1
                 found.append(chain)
             }
@@ -190,15 +194,89 @@ struct TargetDetector: Sendable {
         return found
     }
 
-    // The gaps are tested on short strings; one compiled expression each, shared.
-    // Before the topic word: a possessive and up to two words (`Japan’s attempts to talk`), or at most
-    // one modifier (`U.S.-North Korea denuclearization talks`); more words would cross a verb.
-    static let leftGap = try! SendableRegex("^['’]s(?:[ ][a-z][a-z-]*){0,2}[ ]$|^(?:[ ][a-z][a-z-]*)?[ ]$|^['’]s[ ]?$", caseSensitive: true)
-    static let rightGap = try! SendableRegex("^[ ](?:(?:with|between|to|toward|towards|and)[ ](?:[a-z][\\p{L}-]*[ ]){0,2})?$", caseSensitive: true)
-    // Names joined into one side list: hyphens, dashes, slashes, `and` (a bare comma may end a clause).
-    static let joiner = try! SendableRegex("^(?:[ ]?[-–/][ ]?|[ ]and[ ]|,[ ]and[ ])$", caseSensitive: true)
+    /// The text between a name and a topic word, or between two names, that joins them.
+    ///
+    /// Each test is the regular expression beside it, written out: running `NSRegularExpression`
+    /// on every gap, each cut out of the sentence as a string, was a large part of telling
+    /// participants. The expressions are the definition; the tests hold the two in agreement.
+    enum Gap {
+        /// Before the topic word: a possessive and up to two words (`Japan’s attempts to talk`), or
+        /// at most one modifier (`U.S.-North Korea denuclearization talks`); more words would cross a verb.
+        static let leftPattern = "^['’]s(?:[ ][a-z][a-z-]*){0,2}[ ]$|^(?:[ ][a-z][a-z-]*)?[ ]$|^['’]s[ ]?$"
+        /// After the topic word: nothing but a space, or a preposition and at most two lower-case words.
+        static let rightPattern = "^[ ](?:(?:with|between|to|toward|towards|and)[ ](?:[a-z][\\p{L}-]*[ ]){0,2})?$"
+        /// Names joined into one side list: hyphens, dashes, slashes, `and` (a bare comma may end a clause).
+        static let joinerPattern = "^(?:[ ]?[-–/][ ]?|[ ]and[ ]|,[ ]and[ ])$"
 
-    static func matches(_ regex: SendableRegex, _ text: String) -> Bool {
-        regex.firstMatch(in: NSString(string: text), group: nil).matched
+        /// Whether `gap` matches ``leftPattern``.
+        static func isLeft(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+            matchesToAnAnchoredEnd(gap) { text in
+                if text.count >= 2, isApostrophe(text.first!), text[text.startIndex + 1] == "s" {
+                    let rest = text.dropFirst(2)
+                    if rest.isEmpty || spacedWords(rest, atMost: 2, word: isLowerASCIIOrHyphen) { return true }
+                }
+                return spacedWords(text, atMost: 1, word: isLowerASCIIOrHyphen)
+            }
+        }
+
+        /// Whether `gap` matches ``rightPattern``.
+        static func isRight(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+            matchesToAnAnchoredEnd(gap) { text in
+                guard text.first == " " else { return false }
+                let rest = text.dropFirst()
+                guard !rest.isEmpty else { return true }
+                guard let space = rest.firstIndex(of: " "), prepositions.contains(String(String.UnicodeScalarView(rest[..<space]))) else { return false }
+                let words = rest[space...]
+                return spacedWords(words, atMost: 2) { $0 == "-" || StanceText.isLetter($0) }
+            }
+        }
+
+        /// Whether `gap` matches ``joinerPattern``.
+        static func isJoiner(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+            matchesToAnAnchoredEnd(gap) { text in
+                if text.elementsEqual(" and ".unicodeScalars) || text.elementsEqual(", and ".unicodeScalars) { return true }
+                var position = text.first == " " ? text.startIndex + 1 : text.startIndex
+                guard position < text.endIndex, ["-", "–", "/"].contains(text[position]) else { return false }
+                position += 1
+                if position < text.endIndex && text[position] == " " { position += 1 }
+                return position == text.endIndex
+            }
+        }
+
+        static let prepositions: Set<String> = ["with", "between", "to", "toward", "towards", "and"]
+
+        /// Whether `text` is a space and then at most `limit` words each followed by a space,
+        /// a word being `[a-z]` and then scalars `word` accepts (none a space).
+        static func spacedWords(_ text: ArraySlice<Unicode.Scalar>, atMost limit: Int, word: (Unicode.Scalar) -> Bool) -> Bool {
+            guard text.first == " " else { return false }
+            var position = text.startIndex + 1
+            var count = 0
+            while position < text.endIndex {
+                guard count < limit, isLowerASCII(text[position]) else { return false }
+                position += 1
+                while position < text.endIndex && text[position] != " " && word(text[position]) { position += 1 }
+                guard position < text.endIndex, text[position] == " " else { return false }
+                position += 1
+                count += 1
+            }
+            return true
+        }
+
+        static func isLowerASCII(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x61 && scalar.value <= 0x7A }
+
+        static func isLowerASCIIOrHyphen(_ scalar: Unicode.Scalar) -> Bool { isLowerASCII(scalar) || scalar == "-" }
+
+        static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
+
+        /// Whether `core` accepts `text` cut where an ICU `$` (without multi-line mode) may match:
+        /// at the end, or just before a line terminator that ends the text (`\r\n` counting as one).
+        static func matchesToAnAnchoredEnd(_ text: ArraySlice<Unicode.Scalar>, _ core: (ArraySlice<Unicode.Scalar>) -> Bool) -> Bool {
+            if core(text) { return true }
+            guard let last = text.last else { return false }
+            let crlf = last == "\n" && text.count >= 2 && text[text.endIndex - 2] == "\r"
+            if crlf { return core(text.dropLast(2)) }
+            let isTerminator = (0x0A...0x0D).contains(last.value) || last.value == 0x85 || last.value == 0x2028 || last.value == 0x2029
+            return isTerminator && core(text.dropLast())
+        }
     }
 }

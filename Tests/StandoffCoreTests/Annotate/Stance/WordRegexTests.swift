@@ -32,6 +32,65 @@ struct WordRegexTests {
         #expect(text.matches(of: pattern.regex) == testCase.matches)
     }
 
+    /// The rules' shared filter may only skip patterns the regular expression cannot match: on
+    /// every example sentence of the stance rule files, with case changed and an emoji before it,
+    /// every pattern finds what its regular expression finds.
+    @Test func sharedFilterFindsWhatTheRegularExpressionsFind() {
+        let rules = StanceFixture.rules
+        let patterns = rules.compiledCues.flatMap(\.patterns) + rules.compiledTargets.flatMap(\.topics)
+        #expect(patterns.compactMap(\.filterIndex).sorted() == Array(0..<rules.filter.count))
+        let cueExamples: [String] = rules.cues.flatMap { $0.rule.match + ($0.rule.noMatch ?? []) }
+        let targetExamples: [String] = rules.targets.flatMap { $0.rule.match + ($0.rule.noMatch ?? []) }
+        let holderExamples: [String] = rules.holders.flatMap { $0.rule.match + ($0.rule.noMatch ?? []) }
+        let examples = cueExamples + targetExamples + holderExamples
+        var skipped = 0
+        for example in examples {
+            for sentence in [example, example.uppercased(), "👍🏽 " + example] {
+                let text = StanceText(sentence, filter: rules.filter)
+                for pattern in patterns {
+                    let expected = text.matches(of: pattern.regex)
+                    #expect(text.matches(of: pattern) == expected, "\(pattern.regex) in \(sentence)")
+                    if expected.isEmpty && !(pattern.literals.map { Array(sentence.lowercased().utf8).withUnsafeBufferPointer($0.occurs) } ?? true) { skipped += 1 }
+                }
+            }
+        }
+        // The filter does skip most runs.
+        #expect(skipped > examples.count * patterns.count)
+    }
+
+    @Test(arguments: [("summits?", true), ("talk|talks|talking", true), ("sit|sit down", false), ("may|may-be", false),
+                      ("worth it|worthwhile", true), ("should (?:\\w+ )?welcome", false), ("^talks", false)])
+    func wordLists(_ pattern: String, _ isWordList: Bool) throws {
+        #expect(try WordRegex(pattern).isWordList == isWordList)
+    }
+
+    /// Word lists are matched from where the filter found their strings, not by the regular
+    /// expression; on sentences built from the pieces that matter (letter case, letters, digits,
+    /// marks and emoji touching a word, overlapping and adjacent words, characters that fold to
+    /// ASCII) the two agree.
+    @Test func wordListsFindWhatTheRegularExpressionFinds() throws {
+        let sources = ["summits?", "talk|talks|talking", "meet(?:s|ing|ings)?|met", "sit(?:s|ting)? down", "negotiat(?:e|es|ed|ing|ions?|ors?)",
+                       "normali[sz](?:e|es|ed|ing|ation)", "may|might|could|perhaps", "worth (?:it|a try)|worthwhile", "a|an"]
+        let patterns = try sources.enumerated().map { try WordRegex($0.element, filterIndex: $0.offset) }
+        #expect(patterns.allSatisfy { $0.isWordList })
+        let filter = LiteralFilter(patterns.map(\.literals), locating: patterns.map(\.isWordList))
+        let pieces = ["summit", "Summits", "SUMMIT", "talk", "talking", "Talks", "meet", "meetings", "met", "sit", "sits down", "sitting",
+                      "down", "negotiators", "Normalization", "normalise", "may", "Might", "could", "perhaps", "worth", "worthwhile", "it",
+                      "a", "an", "A", " ", " ", " ", "-", "’", "'", "2", "é", "e\u{301}", "\u{301}", "👍🏽", "ß", "\u{212A}", "Ⅻ", "ǅ", ".", "\n"]
+        var generator = LiteralFinderTests.SplitMix(seed: 5)
+        var compared = 0
+        for _ in 0..<3000 {
+            let sentence = (0..<generator.next(below: 12)).map { _ in pieces[generator.next(below: pieces.count)] }.joined()
+            let text = StanceText(sentence, filter: filter)
+            for pattern in patterns {
+                let expected = text.matches(of: pattern.regex)
+                #expect(text.matches(of: pattern) == expected, "\(pattern.regex) in \(sentence.debugDescription)")
+                compared += expected.count
+            }
+        }
+        #expect(compared > 1000)
+    }
+
     @Test func skipsSentencesWithoutTheLiterals() throws {
         let pattern = try WordRegex("should (?:\\w+ )?welcome")
         #expect(pattern.literals != nil)
@@ -55,5 +114,28 @@ struct StanceTextTests {
         // `İ` lower-cases to two scalars, so it stays as written.
         #expect(text.tokens.map(\.key) == ["japan's", "élan", "talks", "—", "👍", "🏽", "don't", "İ"])
         #expect(text.tokens.map(\.start) == [0, 9, 14, 19, 20, 21, 23, 29])
+    }
+}
+
+@Suite("Word sets")
+struct WordSetTests {
+    @Test(arguments: [("not", true), ("no", true), ("nothing", true), ("note", false), ("", false), ("n", false), ("never", true),
+                      ("“", true), ("”", false), ("won't", false), ("NOT", false)])
+    func containsExactlyItsWords(_ key: String, _ expected: Bool) {
+        let words: WordSet = ["not", "no", "never", "nothing", "“"]
+        #expect(words.contains(key) == expected)
+    }
+
+    @Test func theEmptyWordHasAShapeToo() {
+        let words = WordSet(["", "a"])
+        #expect(words.contains(""))
+        #expect(words.contains("a"))
+        #expect(!words.contains("b"))
+    }
+
+    @Test func shapesRuleOutOtherFirstBytesAndLengths() {
+        let shapes = WordShapes(["the paper", "he", "said"])
+        #expect(shapes.mayContain("he") && shapes.mayContain("hi") && shapes.mayContain("sa1d"))
+        #expect(!shapes.mayContain("she") && !shapes.mayContain("h") && !shapes.mayContain(""))
     }
 }

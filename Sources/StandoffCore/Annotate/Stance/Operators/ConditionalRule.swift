@@ -16,11 +16,12 @@ struct ConditionalRule: StanceOperator {
     )
 
     /// Words that open a condition; `as long as`, `provided that` and `in case` are matched by their last word.
-    static let openers: Set<String> = ["if", "unless", "whether", "provided", "providing"]
+    static let openers: WordSet = ["if", "unless", "whether", "provided", "providing"]
 
-    func apply(to cues: inout [WorkingCue], in text: StanceText) -> [Range<Int>] {
+    func apply(to cues: inout [WorkingCue], in sentence: OperatorScan) -> [Range<Int>] {
+        let text = sentence.text
         var triggers: [Range<Int>] = []
-        for index in Self.conditionStarts(in: text) {
+        for index in sentence.conditionStarts {
             let end = text.clauseEnd(after: index)
             var changed = false
             for cue in cues.indices where cues[cue].counts {

@@ -18,11 +18,12 @@ struct ContrastRule: StanceOperator {
         ]
     )
 
-    static let coordinating: Set<String> = ["but", "however", "nevertheless", "nonetheless"]
-    static let subordinating: Set<String> = ["while", "although", "though", "whereas", "despite"]
+    static let coordinating: WordSet = ["but", "however", "nevertheless", "nonetheless"]
+    static let subordinating: WordSet = ["while", "although", "though", "whereas", "despite"]
 
-    func apply(to cues: inout [WorkingCue], in text: StanceText) -> [Range<Int>] {
-        let (conceded, markers) = Self.concededTokens(in: text)
+    func apply(to cues: inout [WorkingCue], in sentence: OperatorScan) -> [Range<Int>] {
+        let text = sentence.text
+        let (conceded, markers) = (sentence.conceded, sentence.contrastMarkers)
         guard !markers.isEmpty else { return [] }
         let isConceded = { (cue: WorkingCue) in conceded.contains(text.firstToken(of: cue.range)) }
         guard cues.contains(where: { $0.counts && !isConceded($0) }), cues.contains(where: { $0.counts && isConceded($0) }) else { return [] }

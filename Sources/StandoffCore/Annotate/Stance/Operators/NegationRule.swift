@@ -19,26 +19,34 @@ struct NegationRule: StanceOperator {
     )
 
     /// Words that negate what follows.
-    static let negators: Set<String> = ["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly", "barely", "little"]
+    static let negators: WordSet = ["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly", "barely", "little"]
     /// Adjectives that, before a reason-like noun, declare the reason invalid.
-    static let invalidating: Set<String> = ["bad", "poor", "weak", "invalid", "flimsy", "false", "wrong", "unconvincing"]
-    static let reasons: Set<String> = ["reason", "reasons", "argument", "arguments", "excuse", "excuses", "grounds", "case", "basis", "rationale"]
+    static let invalidating: WordSet = ["bad", "poor", "weak", "invalid", "flimsy", "false", "wrong", "unconvincing"]
+    static let reasons: WordSet = ["reason", "reasons", "argument", "arguments", "excuse", "excuses", "grounds", "case", "basis", "rationale"]
     /// Words between a negation and its cue.
     static let scope = 4
 
-    func apply(to cues: inout [WorkingCue], in text: StanceText) -> [Range<Int>] {
+    /// Token indices of the words that negate what follows: negators, and invalidating
+    /// adjectives before a reason.
+    static func negations(in text: StanceText) -> [Int] {
         let tokens = text.tokens
-        let cueRanges = cues.map(\.range)
-        let insideCue = { (index: Int) in cueRanges.contains { $0.contains(tokens[index].start) } }
         var negations: [Int] = []
-        for index in tokens.indices where tokens[index].isWord && !insideCue(index) {
+        for index in tokens.indices where tokens[index].isWord {
             let key = tokens[index].key
-            if Self.negators.contains(key) || key.hasSuffix("n't") {
+            if negators.contains(key) || key.hasSuffix("n't") {
                 negations.append(index)
-            } else if Self.invalidating.contains(key), index + 1 < tokens.count, Self.reasons.contains(tokens[index + 1].key) {
+            } else if invalidating.contains(key), index + 1 < tokens.count, reasons.contains(tokens[index + 1].key) {
                 negations.append(index)
             }
         }
+        return negations
+    }
+
+    func apply(to cues: inout [WorkingCue], in sentence: OperatorScan) -> [Range<Int>] {
+        let text = sentence.text
+        let tokens = text.tokens
+        // A negation inside a cue's own words belongs to the cue.
+        let negations = sentence.negations.filter { index in !cues.contains { $0.range.contains(tokens[index].start) } }
         guard !negations.isEmpty else { return [] }
         var triggers: Set<Int> = []
         for cue in cues.indices where cues[cue].counts {

@@ -13,13 +13,12 @@ struct QuestionRule: StanceOperator {
         ]
     )
 
-    func apply(to cues: inout [WorkingCue], in text: StanceText) -> [Range<Int>] {
-        guard text.isQuestion, cues.contains(where: \.counts) else { return [] }
+    func apply(to cues: inout [WorkingCue], in sentence: OperatorScan) -> [Range<Int>] {
+        guard let mark = sentence.questionMark, cues.contains(where: \.counts) else { return [] }
         for index in cues.indices where cues[index].counts {
             cues[index].label = "none"
             cues[index].weight = 0
         }
-        let mark = text.scalars.lastIndex(of: "?")!
         return [mark..<(mark + 1)]
     }
 }
