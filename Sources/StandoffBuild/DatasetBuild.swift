@@ -52,7 +52,7 @@ public struct DatasetBuild: Sendable {
     /// The full pipeline with `rules` (by default, the project's) and the corrections.
     public func pipeline(rules: RuleSet? = nil) throws -> Pipeline {
         do {
-            return try Pipeline.standard(rules: rules ?? loadRules(), corrections: loadCorrections())
+            return try Pipeline.standard(rules: rules ?? loadRules(), corrections: loadCorrections(), snapshot: options.snapshotFolder != nil)
         } catch let error as StandoffError {
             throw BuildError.core(error)
         }

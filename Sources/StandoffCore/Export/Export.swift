@@ -18,12 +18,17 @@ public struct Export: Stage {
     /// The tables to encode.
     public let tables: DatasetTables
 
+    /// Whether the annotation snapshot lines are encoded too; a build that does not refresh the
+    /// snapshot need not pay for them.
+    public let snapshot: Bool
+
     /// Each table's JSON key order, worked out once rather than per row.
     let layouts: [RowEncoding.JSONLayout]
 
     /// Creates the stage for `tables` (by default, the tables without stance targets).
-    public init(tables: DatasetTables = DatasetTables()) {
+    public init(tables: DatasetTables = DatasetTables(), snapshot: Bool = true) {
         self.tables = tables
+        self.snapshot = snapshot
         self.layouts = tables.all.map(RowEncoding.JSONLayout.init)
     }
 
@@ -41,7 +46,7 @@ public struct Export: Stage {
             rendered.csv[table.name] = csv.bytes
             rendered.rowCounts[table.name] = rows.count
         }
-        rendered.snapshot = SnapshotEncoding.encode(document, targets: tables.targets.map(\.id))
+        if snapshot { rendered.snapshot = SnapshotEncoding.encode(document, targets: tables.targets.map(\.id)) }
         document.rendered = rendered
     }
 }

@@ -46,8 +46,8 @@ public struct RuleSet: Sendable {
 
 extension Pipeline {
     /// Ingest, clean, split, annotate, correct, validate and export, configured with `rules`
-    /// and people's `corrections`.
-    public static func standard(rules: RuleSet, corrections: CorrectionSet = .none) throws -> Pipeline {
+    /// and people's `corrections`; `snapshot` says whether export encodes the annotation snapshot too.
+    public static func standard(rules: RuleSet, corrections: CorrectionSet = .none, snapshot: Bool = true) throws -> Pipeline {
         try Pipeline(stages: [
             Ingest(),
             Clean(lexicon: rules.boilerplate, corrections: corrections),
@@ -56,7 +56,7 @@ extension Pipeline {
             Correct(corrections: corrections, country: { [gazetteer = rules.entities.gazetteer] in gazetteer.country(of: $0) },
                     targets: rules.stance.targetList.map(\.id)),
             Validate(targets: rules.stance.targetList.map(\.id), knownEntities: Set(rules.entities.gazetteer.entries.map(\.rule.id))),
-            Export(tables: rules.tables),
+            Export(tables: rules.tables, snapshot: snapshot),
         ])
     }
 }
