@@ -70,17 +70,15 @@ public struct DatasetBuild: Sendable {
     /// A pipeline as a worker runs it: whole, or in three parts around the cached stages.
     private struct WorkerPipeline: Sendable {
         var whole: Pipeline
-        /// Ingest; the cached stages; the rest (corrections, validation, export). `nil` without a cache
-        /// or when the pipeline stops before the last cached stage.
-        var parts: (ingest: Pipeline, cached: Pipeline, rest: Pipeline)?
-        var cache: DocumentCache?
+        /// Ingest; the cached stages; the rest (corrections, validation, export); and the cache. `nil`
+        /// without a cache or when the pipeline stops before the last cached stage.
+        var parts: (ingest: Pipeline, cached: Pipeline, rest: Pipeline, cache: DocumentCache)?
 
         init(_ pipeline: Pipeline, cache: DocumentCache?) {
             whole = pipeline
             guard let cache, let (ingest, afterIngest) = pipeline.split(after: Ingest.description.identifier),
                   let (cached, rest) = afterIngest.split(after: DocumentCache.lastCachedStage) else { return }
-            parts = (ingest, cached, rest)
-            self.cache = cache
+            parts = (ingest, cached, rest, cache)
         }
     }
 
@@ -130,11 +128,14 @@ public struct DatasetBuild: Sendable {
                 progress.advance(bytes: outcome.document?.sourceSize ?? 0)
                 guard let document = outcome.document else { continue }
                 let prefix = DigestPrefix(hex: document.sourceSHA256)
-                if let first = firstWithContent[prefix].map({ summary.documents[$0] }), first.sourceSHA256 == document.sourceSHA256 {
-                    summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
-                                                          location: entry.sourceFile,
-                                                          message: "same bytes as \(first.sourceFile); both are kept"))
-                } else if firstWithContent[prefix] == nil {
+                if let position = firstWithContent[prefix] {
+                    let first = summary.documents[position]
+                    if first.sourceSHA256 == document.sourceSHA256 {
+                        summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
+                                                              location: entry.sourceFile,
+                                                              message: "same bytes as \(first.sourceFile); both are kept"))
+                    }
+                } else {
                     firstWithContent[prefix] = summary.documents.count
                 }
                 try handle(document)
@@ -151,7 +152,7 @@ public struct DatasetBuild: Sendable {
         var outcome = Outcome()
         do {
             var document = Document(id: entry.id, sourceFile: entry.sourceFile, rawBytes: try RawCorpus.read(entry))
-            if let (ingest, cached, rest) = pipeline.parts, let cache = pipeline.cache {
+            if let (ingest, cached, rest, cache) = pipeline.parts {
                 try ingest.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
                 let clock = ContinuousClock()
                 var start = clock.now
