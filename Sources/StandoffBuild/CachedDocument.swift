@@ -8,7 +8,7 @@ import StandoffCore
 /// raw text, its hash and size) are not stored: ingest recomputes them from the file.
 struct CachedDocument: Equatable {
     /// Raised to reject every entry written in an older layout.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = Array("standoff-document\n".utf8)
 
     var sourceFile: String
@@ -48,127 +48,243 @@ struct CachedDocument: Equatable {
     }
 
     var bytes: [UInt8] {
-        var writer = BinaryWriter(capacity: 4 * text.utf8.count + 1024)
-        writer.write(raw: Self.magic)
-        writer.write(Self.formatVersion)
-        writer.write(sourceFile)
-        writer.write(sourceSHA256)
-        writer.write(metadata.title)
-        writer.write(metadata.authors)
-        writer.write(metadata.publication)
-        writer.write(metadata.published)
-        writer.write(paragraphs.count)
+        var writer = EntryWriter(text: text)
+        writer.base.write(raw: Self.magic)
+        writer.base.write(Self.formatVersion)
+        writer.base.write(sourceFile)
+        writer.base.write(sourceSHA256)
+        writer.base.write(metadata.title)
+        writer.base.write(metadata.authors)
+        writer.base.write(metadata.publication)
+        writer.base.write(metadata.published)
+        writer.base.write(text)
+        writer.base.write(paragraphs.count)
         for paragraph in paragraphs {
-            writer.write(paragraph.text)
-            writer.write(paragraph.start)
-            writer.write(paragraph.end)
-            writer.write(paragraph.lines)
+            writer.write(paragraph.text, start: paragraph.start, end: paragraph.end)
+            writer.base.write(paragraph.lines)
         }
-        writer.write(removed.count)
+        writer.base.write(removed.count)
         for line in removed {
-            writer.write(line.line)
-            writer.write(line.text)
-            writer.write(line.reason)
+            writer.base.write(line.line)
+            writer.base.write(line.text)
+            writer.write(pooled: line.reason)
         }
-        writer.write(text)
-        writer.write(sentences.count)
+        writer.base.write(sentences.count)
         for sentence in sentences {
-            writer.write(sentence.index)
-            writer.write(sentence.paragraph)
-            writer.write(sentence.start)
-            writer.write(sentence.end)
-            writer.write(sentence.text)
+            writer.base.write(sentence.index)
+            writer.base.write(sentence.paragraph)
+            writer.write(sentence.text, start: sentence.start, end: sentence.end)
         }
-        writer.write(mentions.count)
+        writer.base.write(mentions.count)
         for mention in mentions {
-            writer.write(mention.sentenceIndex)
-            writer.write(mention.start)
-            writer.write(mention.end)
-            writer.write(mention.text)
-            writer.write(mention.type)
-            writer.write(mention.entityID)
-            writer.write(mention.entityName)
-            writer.write(mention.rule)
-            writer.write(mention.source)
-            writer.write(mention.country)
+            writer.base.write(mention.sentenceIndex)
+            writer.write(mention.text, start: mention.start, end: mention.end)
+            writer.write(pooled: mention.type)
+            writer.write(pooled: mention.entityID)
+            writer.write(pooled: mention.entityName)
+            writer.write(pooled: mention.rule)
+            writer.write(pooled: mention.source)
+            writer.write(pooled: mention.country)
         }
-        writer.write(stances.count)
+        writer.base.write(stances.count)
         for stance in stances {
-            writer.write(stance.sentenceIndex)
-            writer.write(stance.target)
-            writer.write(stance.label)
-            writer.write(stance.holder)
-            writer.write(stance.rules)
-            writer.write(stance.source)
-            writer.write(stance.cues.count)
+            writer.base.write(stance.sentenceIndex)
+            writer.write(pooled: stance.target)
+            writer.write(pooled: stance.label)
+            writer.write(pooled: stance.holder)
+            writer.write(pooled: stance.rules)
+            writer.write(pooled: stance.source)
+            writer.base.write(stance.cues.count)
             for cue in stance.cues {
-                writer.write(cue.start)
-                writer.write(cue.end)
-                writer.write(cue.text)
-                writer.write(cue.rule)
-                writer.write(cue.label)
+                writer.write(cue.text, start: cue.start, end: cue.end)
+                writer.write(pooled: cue.rule)
+                writer.write(pooled: cue.label)
             }
-            writer.write(stance.score)
-            writer.write(stance.decisive)
+            writer.base.write(stance.score)
+            writer.write(pooled: stance.decisive)
         }
-        writer.write(diagnostics.count)
+        writer.base.write(diagnostics.count)
         for diagnostic in diagnostics {
-            writer.write(diagnostic.severity.rawValue)
-            writer.write(diagnostic.stage)
-            writer.write(diagnostic.code)
-            writer.write(diagnostic.location)
-            writer.write(diagnostic.message)
+            writer.write(pooled: diagnostic.severity.rawValue)
+            writer.write(pooled: diagnostic.stage)
+            writer.write(pooled: diagnostic.code)
+            writer.base.write(diagnostic.location)
+            writer.write(pooled: diagnostic.message)
         }
-        return writer.bytes
+        return writer.base.bytes
     }
 
     /// Decodes an entry; throws ``BinaryReader/Malformed`` for anything but a whole entry of this format.
     init(bytes: [UInt8]) throws {
-        var reader = BinaryReader(bytes)
-        try reader.expect(raw: Self.magic)
-        guard try reader.readInt() == Self.formatVersion else { throw BinaryReader.Malformed() }
-        sourceFile = try reader.readString()
-        sourceSHA256 = try reader.readString()
-        metadata = DocumentMetadata(title: try reader.readOptionalString(), authors: try reader.readStrings(),
-                                    publication: try reader.readOptionalString(), published: try reader.readOptionalString())
-        paragraphs = try (0..<reader.readCount()).map { _ in
-            Paragraph(text: try reader.readString(), start: try reader.readInt(), end: try reader.readInt(), lines: try reader.readInts())
+        var base = BinaryReader(bytes)
+        try base.expect(raw: Self.magic)
+        guard try base.readInt() == Self.formatVersion else { throw BinaryReader.Malformed() }
+        sourceFile = try base.readString()
+        sourceSHA256 = try base.readString()
+        metadata = DocumentMetadata(title: try base.readOptionalString(), authors: try base.readStrings(),
+                                    publication: try base.readOptionalString(), published: try base.readOptionalString())
+        text = try base.readString()
+        var reader = EntryReader(base: base, text: text)
+        paragraphs = try (0..<reader.base.readCount()).map { _ in
+            let (text, start, end) = try reader.readSpan()
+            return Paragraph(text: text, start: start, end: end, lines: try reader.base.readInts())
         }
-        removed = try (0..<reader.readCount()).map { _ in
-            RemovedLine(line: try reader.readInt(), text: try reader.readString(), reason: try reader.readString())
+        removed = try (0..<reader.base.readCount()).map { _ in
+            RemovedLine(line: try reader.base.readInt(), text: try reader.base.readString(), reason: try reader.readPooled())
         }
-        text = try reader.readString()
-        sentences = try (0..<reader.readCount()).map { _ in
-            Sentence(index: try reader.readInt(), paragraph: try reader.readInt(), start: try reader.readInt(), end: try reader.readInt(),
-                     text: try reader.readString())
+        sentences = try (0..<reader.base.readCount()).map { _ in
+            let index = try reader.base.readInt()
+            let paragraph = try reader.base.readInt()
+            let (text, start, end) = try reader.readSpan()
+            return Sentence(index: index, paragraph: paragraph, start: start, end: end, text: text)
         }
-        mentions = try (0..<reader.readCount()).map { _ in
-            var mention = Mention(sentenceIndex: try reader.readInt(), start: try reader.readInt(), end: try reader.readInt(),
-                                  text: try reader.readString(), type: try reader.readString(), entityID: try reader.readString(),
-                                  entityName: try reader.readString(), rule: try reader.readString())
-            mention.source = try reader.readString()
-            mention.country = try reader.readOptionalString()
+        mentions = try (0..<reader.base.readCount()).map { _ in
+            let sentenceIndex = try reader.base.readInt()
+            let (text, start, end) = try reader.readSpan()
+            var mention = Mention(sentenceIndex: sentenceIndex, start: start, end: end, text: text, type: try reader.readPooled(),
+                                  entityID: try reader.readPooled(), entityName: try reader.readPooled(), rule: try reader.readPooled())
+            mention.source = try reader.readPooled()
+            mention.country = try reader.readPooledOptional()
             return mention
         }
-        stances = try (0..<reader.readCount()).map { _ in
-            let sentenceIndex = try reader.readInt()
-            let target = try reader.readString()
-            let label = try reader.readString()
-            let holder = try reader.readString()
-            let rules = try reader.readStrings()
-            let source = try reader.readString()
-            let cues = try (0..<reader.readCount()).map { _ in
-                StanceCue(start: try reader.readInt(), end: try reader.readInt(), text: try reader.readString(), rule: try reader.readString(),
-                          label: try reader.readOptionalString())
+        stances = try (0..<reader.base.readCount()).map { _ in
+            let sentenceIndex = try reader.base.readInt()
+            let target = try reader.readPooled()
+            let label = try reader.readPooled()
+            let holder = try reader.readPooled()
+            let rules = try reader.readPooledStrings()
+            let source = try reader.readPooled()
+            let cues = try (0..<reader.base.readCount()).map { _ in
+                let (text, start, end) = try reader.readSpan()
+                return StanceCue(start: start, end: end, text: text, rule: try reader.readPooled(), label: try reader.readPooledOptional())
             }
             return Stance(sentenceIndex: sentenceIndex, target: target, label: label, holder: holder, rules: rules, source: source,
-                          cues: cues, score: try reader.readInt(), decisive: try reader.readStrings())
+                          cues: cues, score: try reader.base.readInt(), decisive: try reader.readPooledStrings())
         }
-        diagnostics = try (0..<reader.readCount()).map { _ in
-            guard let severity = Diagnostic.Severity(rawValue: try reader.readString()) else { throw BinaryReader.Malformed() }
-            return Diagnostic(severity: severity, stage: try reader.readString(), code: try reader.readString(), location: try reader.readString(),
-                              message: try reader.readString())
+        diagnostics = try (0..<reader.base.readCount()).map { _ in
+            guard let severity = Diagnostic.Severity(rawValue: try reader.readPooled()) else { throw BinaryReader.Malformed() }
+            return Diagnostic(severity: severity, stage: try reader.readPooled(), code: try reader.readPooled(), location: try reader.base.readString(),
+                              message: try reader.readPooled())
         }
-        guard reader.isAtEnd else { throw BinaryReader.Malformed() }
+        guard reader.base.isAtEnd else { throw BinaryReader.Malformed() }
+    }
+}
+
+/// Code-point offsets of the document text mapped to UTF-8 offsets, so a span's text can be
+/// compared with, or cut from, the text's bytes.
+private struct TextSpans {
+    let utf8: [UInt8]
+    /// UTF-8 offset of each code point, and of the end.
+    let offsets: [Int32]
+
+    init(_ text: String) {
+        utf8 = Array(text.utf8)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(utf8.count + 1)
+        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(offset)) }
+        offsets.append(Int32(utf8.count))
+        self.offsets = offsets
+    }
+
+    /// The UTF-8 range of code points `start..<end`, if they are in the text.
+    func range(start: Int, end: Int) -> Range<Int>? {
+        guard 0 <= start, start <= end, end < offsets.count else { return nil }
+        return Int(offsets[start])..<Int(offsets[end])
+    }
+}
+
+/// Writes an entry's fields, storing each span's text as a flag when it is the document text
+/// between its offsets (sentences, mentions and cues always are), and each repeating value
+/// (types, entity ids, rule names, labels, messages) in full once and then by number.
+///
+/// Without this an entry held the text four times over and was about four times the raw file.
+private struct EntryWriter {
+    var base = BinaryWriter()
+    let spans: TextSpans
+    var numbers: [String: Int] = [:]
+
+    init(text: String) {
+        spans = TextSpans(text)
+        base = BinaryWriter(capacity: 2 * spans.utf8.count + 1024)
+    }
+
+    /// `0` and the offsets when `text` is the document's text there, else `1`, the offsets and the text.
+    mutating func write(_ text: String, start: Int, end: Int) {
+        var text = text
+        let isSpan = spans.range(start: start, end: end).map { range in
+            text.withUTF8 { $0.elementsEqual(spans.utf8[range]) }
+        } ?? false
+        base.write(isSpan ? 0 : 1)
+        base.write(start)
+        base.write(end &- start)
+        if !isSpan { base.write(text) }
+    }
+
+    /// `0` and the string the first time, then its number + 1.
+    mutating func write(pooled value: String) {
+        if let number = numbers[value] { return base.write(number + 1) }
+        numbers[value] = numbers.count
+        base.write(0)
+        base.write(value)
+    }
+
+    mutating func write(pooled value: String?) {
+        guard let value else { return base.write(0) }
+        base.write(1)
+        write(pooled: value)
+    }
+
+    mutating func write(pooled values: [String]) {
+        base.write(values.count)
+        for value in values { write(pooled: value) }
+    }
+}
+
+/// Reads what ``EntryWriter`` wrote; a span outside the text or an unknown number is malformed.
+private struct EntryReader {
+    var base: BinaryReader
+    let spans: TextSpans
+    var pooled: [String] = []
+
+    init(base: BinaryReader, text: String) {
+        self.base = base
+        spans = TextSpans(text)
+    }
+
+    mutating func readSpan() throws -> (text: String, start: Int, end: Int) {
+        let isSpan = try base.readInt()
+        let start = try base.readInt()
+        // Wrapping, as written, so any pair of offsets round-trips; only spans are checked against the text.
+        let end = start &+ (try base.readInt())
+        switch isSpan {
+        case 0:
+            guard let range = spans.range(start: start, end: end) else { throw BinaryReader.Malformed() }
+            return (spans.utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }, start, end)
+        case 1: return (try base.readString(), start, end)
+        default: throw BinaryReader.Malformed()
+        }
+    }
+
+    mutating func readPooled() throws -> String {
+        let number = try base.readInt()
+        if number == 0 {
+            let value = try base.readString()
+            pooled.append(value)
+            return value
+        }
+        guard number > 0, number <= pooled.count else { throw BinaryReader.Malformed() }
+        return pooled[number - 1]
+    }
+
+    mutating func readPooledOptional() throws -> String? {
+        switch try base.readInt() {
+        case 0: return nil
+        case 1: return try readPooled()
+        default: throw BinaryReader.Malformed()
+        }
+    }
+
+    mutating func readPooledStrings() throws -> [String] {
+        try (0..<base.readCount()).map { _ in try readPooled() }
     }
 }

@@ -96,11 +96,29 @@ public struct CorpusSummary: Sendable {
     /// How many of the diagnostics are warnings, counted without collecting them.
     public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
 
-    /// The warnings among the diagnostics, sorted by location; built on each call, so a caller keeps the one copy it needs.
-    public var sortedWarnings: [Diagnostic] {
-        var warnings = self.warnings
-        warnings.sort()
-        return warnings
+    /// The warnings among the diagnostics, sorted by location, stage, code and message, each decoded when it is read.
+    ///
+    /// At 100k documents there are about 90,000 warnings; as one array of structs of strings they
+    /// were the largest thing a run held at its end. They mostly arrive in order already, which one
+    /// pass checks; otherwise only their positions and locations are sorted.
+    public var sortedWarnings: LazyMapCollection<[Int], Diagnostic> {
+        var positions: [Int] = []
+        var inOrder = true
+        var previous: Diagnostic?
+        for (position, diagnostic) in diagnostics.enumerated() where diagnostic.severity == .warning {
+            if let previous, diagnostic < previous { inOrder = false }
+            previous = diagnostic
+            positions.append(position)
+        }
+        if !inOrder {
+            let diagnostics = self.diagnostics
+            let locations = positions.map { diagnostics[$0].location }
+            positions = positions.indices.sorted { left, right in
+                locations[left] != locations[right] ? locations[left] < locations[right]
+                    : diagnostics[positions[left]] < diagnostics[positions[right]]
+            }.map { positions[$0] }
+        }
+        return positions.lazy.map { [diagnostics] in diagnostics[$0] }
     }
 
     /// The warnings among the diagnostics.

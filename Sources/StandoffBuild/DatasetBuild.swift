@@ -65,6 +65,8 @@ public struct DatasetBuild: Sendable {
         var timings = StageTimings()
         /// Whether the cached stages' output was read back rather than computed.
         var reused = false
+        /// The document's cache entry, read back or made now, for this run's pack.
+        var cacheEntry: [UInt8]?
     }
 
     /// A pipeline as a worker runs it: whole, or in three parts around the cached stages.
@@ -110,7 +112,7 @@ public struct DatasetBuild: Sendable {
         let cache = options.cache.map {
             DocumentCache(root: options.cacheFolder, rulesFingerprint: rulesFingerprint(), writes: writesCache && $0 == .readWrite)
         }
-        cache?.prepare()
+        let cacheWriter = cache?.makeWriter()
         let workers = pipelines.map { WorkerPipeline($0, cache: cache) }
         // Enough documents per batch to keep every thread busy while they vary in size.
         let batchSize = jobs == 1 ? 1 : jobs * 32
@@ -125,6 +127,7 @@ public struct DatasetBuild: Sendable {
                 summary.diagnostics += outcome.diagnostics
                 summary.timings.merge(outcome.timings)
                 if outcome.reused { summary.reusedDocuments += 1 }
+                if let bytes = outcome.cacheEntry { cacheWriter?.append(bytes, sourceFile: entry.sourceFile) }
                 progress.advance(bytes: outcome.document?.sourceSize ?? 0)
                 guard let document = outcome.document else { continue }
                 let prefix = DigestPrefix(hex: document.sourceSHA256)
@@ -143,7 +146,8 @@ public struct DatasetBuild: Sendable {
             }
         }
         progress.finish()
-        if summary.errors.isEmpty { cache?.prune(keeping: corpus.entries.map(\.id)) }
+        cacheWriter?.finish()
+        if summary.errors.isEmpty { cache?.removeOtherFolders() }
         return summary
     }
 
@@ -156,20 +160,21 @@ public struct DatasetBuild: Sendable {
                 try ingest.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
                 let clock = ContinuousClock()
                 var start = clock.now
-                if let entry = cache.load(document) {
+                if let (entry, bytes) = cache.load(document) {
                     entry.apply(to: &document)
                     outcome.diagnostics += entry.diagnostics
                     outcome.reused = true
+                    if cache.writes { outcome.cacheEntry = bytes }
                     // The skipped stages are listed (at no time) so timings keep the pipeline's order.
                     for stage in cached.identifiers { outcome.timings.add(.zero, to: stage) }
                 } else {
                     var diagnostics: [Diagnostic] = []
                     try cached.run(&document, diagnostics: &diagnostics, timings: &outcome.timings)
                     start = clock.now
-                    cache.store(CachedDocument(document, diagnostics: diagnostics), documentID: document.id)
+                    if cache.writes { outcome.cacheEntry = CachedDocument(document, diagnostics: diagnostics).bytes }
                     outcome.diagnostics += diagnostics
                 }
-                // Reading or writing the entry, shown as a stage of its own.
+                // Reading or encoding the entry, shown as a stage of its own.
                 outcome.timings.add(clock.now - start, to: "cache")
                 try rest.run(&document, diagnostics: &outcome.diagnostics, timings: &outcome.timings)
             } else {

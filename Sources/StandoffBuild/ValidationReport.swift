@@ -48,7 +48,7 @@ struct ValidationReport {
             text.append("  }")
         }
         /// Writes `diagnostics`, which are sorted.
-        func entries(_ diagnostics: [Diagnostic]) throws {
+        func entries(_ diagnostics: some Collection<Diagnostic>) throws {
             guard !diagnostics.isEmpty else { return text.append("[]") }
             text.append("[\n")
             for (index, diagnostic) in diagnostics.enumerated() {

@@ -48,4 +48,22 @@ struct CorpusSummaryTests {
         #expect(summary.documents[2].publication == "The Peninsula")
         #expect(summary.documents[2].stances.first?.none == 3)
     }
+
+    /// Warnings come out in the order the report lists them whether they arrived in order or not,
+    /// with errors left out.
+    @Test(arguments: [
+        ["a.txt:1", "a/a-s0001", "b/b-s0000"],
+        ["b/b-s0000", "a/a-s0001", "a.txt:1"],
+        ["a/a-s0001", "a/a-s0001", "a.txt:1", "😀/x-s0000", "a/a-s0000"],
+    ])
+    func warningsAreSortedByLocationThenTheRest(_ locations: [String]) {
+        var summary = CorpusSummary()
+        for (index, location) in locations.enumerated() {
+            summary.diagnostics.append(Diagnostic(severity: .warning, stage: "annotate", code: "c\(index % 2)", location: location,
+                                                  message: "m\(locations.count - index)"))
+            summary.diagnostics.append(Diagnostic(severity: .error, stage: "ingest", code: "e", location: "0/\(index)", message: "e"))
+        }
+        #expect(Array(summary.sortedWarnings) == summary.warnings.sorted())
+        #expect(summary.sortedWarnings.count == locations.count)
+    }
 }

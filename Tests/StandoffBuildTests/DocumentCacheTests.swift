@@ -85,34 +85,68 @@ struct DocumentCacheTests {
         try Self.expectSameArchivesAsCleanBuild(folder)
     }
 
-    /// Ways an entry on disk can be wrong; each must be read as a miss.
+    /// Ways the pack on disk can be wrong, and how many documents are still read back from it:
+    /// a damaged entry costs its document, a damaged pack costs every document; none is misread.
     enum Damage: String, CaseIterable, Sendable {
-        case truncated, garbage, empty, otherDocumentsEntry, olderFormat
+        case entryDamaged, otherDocumentsEntry, truncated, garbage, empty, olderPackFormat
+
+        var costsEveryDocument: Bool { ![.entryDamaged, .otherDocumentsEntry].contains(self) }
     }
 
     @Test(arguments: Damage.allCases)
-    func aDamagedEntryIsAnnotatedAgain(_ damage: Damage) throws {
+    func aDamagedCacheIsAnnotatedAgain(_ damage: Damage) throws {
         let folder = try BuildStampTests.project()
         let names = try Self.rawNames(folder)
-        _ = try DatasetBuild(options: Self.options(folder)).run()
-        let cacheFolder = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/build/cache").first)
-        let entry = "build/cache/" + cacheFolder + "/" + String(names[0].dropLast(4)) + ".bin"
-        let bytes = try folder.read(entry)
+        let build = DatasetBuild(options: Self.options(folder))
+        _ = try build.run()
+        let cache = DocumentCache(root: build.options.cacheFolder, rulesFingerprint: build.rulesFingerprint(), writes: true)
+        let packPath = String(cache.packPath.dropFirst(folder.path.count + 1))
+        let bytes = try folder.read(packPath)
+        let sourceFiles = names.map { "raw/" + $0 }
+        let entries = try sourceFiles.map { try #require(CachePack(path: cache.packPath)?.bytes(of: $0)) }
         switch damage {
-        case .truncated: try folder.write(entry, Array(bytes.prefix(bytes.count / 2)))
-        case .garbage: try folder.write(entry, Array("not a cache entry".utf8))
-        case .empty: try folder.write(entry, [])
+        case .entryDamaged:
+            // The first entry starts right after the header; the byte after its magic is its format version.
+            var damaged = bytes
+            damaged[CachePack.header.count + CachedDocument.magic.count] = UInt8(2 * (CachedDocument.formatVersion - 1))
+            try folder.write(packPath, damaged)
         case .otherDocumentsEntry:
-            try folder.write(entry, try folder.read("build/cache/" + cacheFolder + "/" + String(names[1].dropLast(4)) + ".bin"))
-        case .olderFormat:
-            // The byte after the magic is the format version.
+            let writer = try #require(CachePackWriter(path: cache.packPath))
+            writer.append(entries[1], sourceFile: sourceFiles[0])
+            for (entry, sourceFile) in zip(entries, sourceFiles).dropFirst() { writer.append(entry, sourceFile: sourceFile) }
+            writer.finish()
+        case .truncated: try folder.write(packPath, Array(bytes.prefix(bytes.count - 1)))
+        case .garbage: try folder.write(packPath, Array("not a cache pack".utf8))
+        case .empty: try folder.write(packPath, [])
+        case .olderPackFormat:
+            // The index starts with the pack's format version; its offset is the trailer's first 8 bytes.
+            let trailer = bytes.count - 8 - CachePack.footer.count
+            let indexOffset = bytes[trailer..<(trailer + 8)].reversed().reduce(0) { $0 << 8 | Int($1) }
             var older = bytes
-            older[CachedDocument.magic.count] = UInt8(2 * (CachedDocument.formatVersion - 1))
-            try folder.write(entry, older)
+            older[indexOffset] = UInt8(2 * (CachePack.formatVersion - 1))
+            try folder.write(packPath, older)
         }
         let second = try DatasetBuild(options: Self.options(folder)).run()
-        #expect(second.summary.reusedDocuments == names.count - 1, "\(damage)")
+        #expect(second.summary.reusedDocuments == (damage.costsEveryDocument ? 0 : names.count - 1), "\(damage)")
         try Self.expectSameArchivesAsCleanBuild(folder)
+        // The run wrote a whole pack again.
+        let third = try DatasetBuild(options: Self.options(folder)).run()
+        #expect(third.summary.reusedDocuments == names.count, "\(damage)")
+    }
+
+    /// The pack holds the current corpus only: a removed raw file's entry goes with the next run.
+    @Test func aRemovedRawFileLeavesThePack() throws {
+        let folder = try BuildStampTests.project()
+        let names = try Self.rawNames(folder)
+        let build = DatasetBuild(options: Self.options(folder))
+        _ = try build.run()
+        FileOutput.remove(folder.path + "/raw/" + names[0])
+        let second = try build.run()
+        #expect(second.summary.reusedDocuments == names.count - 1)
+        let cache = DocumentCache(root: build.options.cacheFolder, rulesFingerprint: build.rulesFingerprint(), writes: false)
+        let pack = try #require(CachePack(path: cache.packPath))
+        #expect(pack.bytes(of: "raw/" + names[0]) == nil)
+        #expect(pack.bytes(of: "raw/" + names[1]) != nil)
     }
 
     @Test func statisticsReadTheCacheButWriteNothing() throws {
@@ -138,6 +172,9 @@ struct DocumentCacheTests {
             let entry = CachedDocument(document, diagnostics: diagnostics)
             let decoded = try CachedDocument(bytes: entry.bytes)
             #expect(decoded == entry, "\(name)")
+            // Sentences, mentions and cues are stored as offsets into the text, not as copies of it.
+            let removedText = document.removed.reduce(0) { $0 + $1.text.utf8.count }
+            #expect(entry.bytes.count < 2 * document.text.utf8.count + removedText, "\(name): \(entry.bytes.count) bytes")
             var restored = Document(id: document.id, sourceFile: document.sourceFile, rawBytes: [])
             restored.rawText = document.rawText
             restored.sourceSHA256 = document.sourceSHA256
@@ -145,6 +182,19 @@ struct DocumentCacheTests {
             decoded.apply(to: &restored)
             #expect(restored == document, "\(name)")
         }
+    }
+
+    /// Span texts that are not the document text at their offsets (offsets past the end, other
+    /// words, an emoji before them) are stored in full and come back unchanged.
+    @Test(arguments: [(0, 5, "Japan"), (0, 5, "Tokyo"), (2, 3, "😀"), (40, 44, "past"), (3, 2, "reversed")])
+    func spansThatAreNotTheTextRoundTrip(_ start: Int, _ end: Int, _ text: String) throws {
+        var document = Document(id: "d", sourceFile: "raw/d.txt", rawBytes: [])
+        document.text = "Japan 😀 and Korea"
+        document.sentences = [Sentence(index: 0, paragraph: 0, start: start, end: end, text: text)]
+        document.mentions = [Mention(sentenceIndex: 0, start: start, end: end, text: text, type: "GPE", entityID: "japan", entityName: "Japan",
+                                     rule: "gazetteer")]
+        let entry = CachedDocument(document, diagnostics: [])
+        #expect(try CachedDocument(bytes: entry.bytes) == entry)
     }
 
     /// Values at the edges of the byte encoding, each written and read back.
