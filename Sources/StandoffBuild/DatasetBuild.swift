@@ -88,8 +88,9 @@ public struct DatasetBuild: Sendable {
     /// order; `rules` name the stance targets and rules the summary counts. Input errors are
     /// collected (every bad file is reported), not thrown.
     ///
-    /// Documents are processed in batches on `options.jobs` threads and handed on in order, so
-    /// the output is the same for any number of jobs, and memory holds one batch, never the corpus.
+    /// Documents are processed on `options.jobs` threads and handed on in order as each is done,
+    /// so the output is the same for any number of jobs, tables are written while the threads
+    /// work, and memory holds a window of documents, never the corpus.
     func process(_ pipeline: Pipeline, rules: RuleSet, writesCache: Bool = true, handle: (Document) throws -> Void) throws -> CorpusSummary {
         let corpus = try RawCorpus(folder: options.rawFolder)
         var summary = CorpusSummary()
@@ -114,37 +115,31 @@ public struct DatasetBuild: Sendable {
         }
         let cacheWriter = cache?.makeWriter()
         let workers = pipelines.map { WorkerPipeline($0, cache: cache) }
-        // Enough documents per batch to keep every thread busy while they vary in size.
-        let batchSize = jobs == 1 ? 1 : jobs * 32
-        var batchStart = 0
-        while batchStart < corpus.entries.count {
-            let batch = Array(corpus.entries[batchStart..<min(batchStart + batchSize, corpus.entries.count)])
-            batchStart += batch.count
-            let outcomes = ParallelMap.map(batch, jobs: workers.count) { [workers] worker, entry in
-                Self.process(entry, pipeline: workers[worker])
-            }
-            for (entry, outcome) in zip(batch, outcomes) {
-                summary.diagnostics += outcome.diagnostics
-                summary.timings.merge(outcome.timings)
-                if outcome.reused { summary.reusedDocuments += 1 }
-                if let bytes = outcome.cacheEntry { cacheWriter?.append(bytes, sourceFile: entry.sourceFile) }
-                progress.advance(bytes: outcome.document?.sourceSize ?? 0)
-                guard let document = outcome.document else { continue }
-                let prefix = DigestPrefix(hex: document.sourceSHA256)
-                if let position = firstWithContent[prefix] {
-                    let first = summary.documents[position]
-                    if first.sourceSHA256 == document.sourceSHA256 {
-                        summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
-                                                              location: entry.sourceFile,
-                                                              message: "same bytes as \(first.sourceFile); both are kept"))
-                    }
-                } else {
-                    firstWithContent[prefix] = summary.documents.count
+        // Workers run at most this many documents ahead of the tables, which bounds what is held.
+        let window = jobs * 32
+        try ParallelMap.forEachInOrder(corpus.entries, jobs: workers.count, window: window, { [workers] worker, entry in
+            Self.process(entry, pipeline: workers[worker])
+        }, consume: { entry, outcome in
+            summary.diagnostics += outcome.diagnostics
+            summary.timings.merge(outcome.timings)
+            if outcome.reused { summary.reusedDocuments += 1 }
+            if let bytes = outcome.cacheEntry { cacheWriter?.append(bytes, sourceFile: entry.sourceFile) }
+            progress.advance(bytes: outcome.document?.sourceSize ?? 0)
+            guard let document = outcome.document else { return }
+            let prefix = DigestPrefix(hex: document.sourceSHA256)
+            if let position = firstWithContent[prefix] {
+                let first = summary.documents[position]
+                if first.sourceSHA256 == document.sourceSHA256 {
+                    summary.diagnostics.append(Diagnostic(severity: .warning, stage: Ingest.description.identifier, code: "duplicate-content",
+                                                          location: entry.sourceFile,
+                                                          message: "same bytes as \(first.sourceFile); both are kept"))
                 }
-                try handle(document)
-                summary.add(document)
+            } else {
+                firstWithContent[prefix] = summary.documents.count
             }
-        }
+            try handle(document)
+            summary.add(document)
+        })
         progress.finish()
         cacheWriter?.finish()
         if summary.errors.isEmpty { cache?.removeOtherFolders() }

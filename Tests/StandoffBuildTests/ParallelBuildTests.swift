@@ -16,6 +16,48 @@ struct ParallelBuildTests {
         #expect(outputs == inputs.map { value in (0..<(value % 7) * 500).reduce(value) { ($0 &* 31 &+ $1) % 1_000_003 } })
     }
 
+    /// Results reach the consumer in input order however unevenly the work falls, and workers
+    /// never run more than the window ahead of it.
+    @Test(arguments: [(1, 4), (2, 4), (3, 1), (8, 16)])
+    func forEachInOrderKeepsInputOrderWithinTheWindow(jobs: Int, window: Int) throws {
+        let inputs = Array(0..<517)
+        let started = Counter()
+        var consumed: [Int] = []
+        try ParallelMap.forEachInOrder(inputs, jobs: jobs, window: window, { _, value in
+            started.increment()
+            return (value, (0..<(value % 7) * 500).reduce(value) { ($0 &* 31 &+ $1) % 1_000_003 })
+        }, consume: { input, output in
+            #expect(output.0 == input)
+            // Workers have started at most the ones taken (this one included) plus the window.
+            #expect(started.value <= consumed.count + 1 + max(window, jobs))
+            consumed.append(output.0)
+        })
+        #expect(consumed == inputs)
+    }
+
+    /// An error from the consumer stops the workers taking inputs and comes out unchanged.
+    @Test func aConsumerErrorStopsTheWorkers() {
+        struct Stop: Error {}
+        let started = Counter()
+        #expect(throws: Stop.self) {
+            try ParallelMap.forEachInOrder(Array(0..<10_000), jobs: 2, window: 8, { _, value in
+                started.increment()
+                return value
+            }, consume: { _, value in
+                if value == 20 { throw Stop() }
+            })
+        }
+        #expect(started.value <= 21 + 8)
+    }
+
+    /// A count threads may add to at once.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func increment() { lock.withLock { count += 1 } }
+    }
+
     /// A corpus larger than one batch, with a bad file and a duplicate in it, built with one and
     /// with three jobs: archives, tables and the validation report are the same bytes.
     @Test func threeJobsWriteTheSameBytesAsOne() throws {
