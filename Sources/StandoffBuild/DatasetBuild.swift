@@ -246,13 +246,12 @@ public struct DatasetBuild: Sendable {
             try tables.append(document.rendered)
             try snapshot?.add(document)
         }
-        try tables.close()
+        let dataFiles = try tables.close()
         try finish(summary, manifest: manifest)
         try snapshot?.commit()
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
         for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
-        let dataFiles = try ReleaseFile.list(in: staging, under: "data")
         let package = DataPackage(manifest: manifest, summary: summary, tables: rules.tables, dataFiles: dataFiles, rulesFingerprint: rulesFingerprint())
         try FileOutput.write(package.json, to: staging + "/datapackage.json")
         try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint).text, to: staging + "/CITATION.cff")

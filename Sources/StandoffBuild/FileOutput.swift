@@ -127,7 +127,23 @@ final class BufferedFile {
         } catch {
             throw BuildError.write(path: path, reason: error.localizedDescription)
         }
+        written += bytes.count
+        hasher?.update(bufferPointer: bytes)
     }
+
+    /// Bytes written so far.
+    private(set) var written = 0
+    /// SHA-256 of the bytes as they are written, for files whose hash the release lists: hashing
+    /// on the way out saves reading hundreds of megabytes of tables back.
+    private var hasher: SHA256?
+
+    /// Starts hashing what is written from here on; call before the first write.
+    func hashWrites() {
+        hasher = SHA256()
+    }
+
+    /// Lowercase hex SHA-256 of everything written, once the file is closed and if ``hashWrites()`` was called.
+    var sha256: String? { hasher.map { FileOutput.hex($0.finalize()) } }
 
     func close() throws {
         try flush()

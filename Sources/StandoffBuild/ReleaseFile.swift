@@ -8,15 +8,6 @@ public struct ReleaseFile: Sendable, Equatable {
     /// Lowercase hex SHA-256.
     public var sha256: String
 
-    /// Hashes every file below `folder/subfolder`, sorted by path.
-    static func list(in folder: String, under subfolder: String) throws -> [ReleaseFile] {
-        try FileOutput.files(below: folder + "/" + subfolder).map { relative in
-            let path = subfolder + "/" + relative
-            let size = try FileOutput.size(ofFile: folder + "/" + path)
-            return ReleaseFile(path: path, bytes: size, sha256: try FileOutput.sha256(ofFile: folder + "/" + path))
-        }
-    }
-
     /// The content fingerprint: SHA-256 over `<sha256>  <path>\n` of every data file in path
     /// order, so two releases with the same data have the same fingerprint whatever their
     /// archive bytes, and any change to any table changes it.

@@ -9,6 +9,8 @@ final class TableFiles {
         for table in tables {
             let jsonl = try BufferedFile(path: "\(folder)/\(table.name).jsonl")
             let csv = try BufferedFile(path: "\(folder)/\(table.name).csv")
+            jsonl.hashWrites()
+            csv.hashWrites()
             try csv.write(RowEncoding.csvHeader(table))
             files.append((table.name, jsonl, csv))
         }
@@ -22,10 +24,16 @@ final class TableFiles {
         }
     }
 
-    func close() throws {
+    /// Closes every table and lists them as release files under `data/`, sorted by path, with
+    /// sizes and hashes taken as they were written.
+    func close() throws -> [ReleaseFile] {
+        var written: [ReleaseFile] = []
         for file in files {
-            try file.jsonl.close()
-            try file.csv.close()
+            for (output, suffix) in [(file.jsonl, "jsonl"), (file.csv, "csv")] {
+                try output.close()
+                written.append(ReleaseFile(path: "data/\(file.table).\(suffix)", bytes: output.written, sha256: output.sha256 ?? ""))
+            }
         }
+        return written.sorted { $0.path < $1.path }
     }
 }
