@@ -353,8 +353,10 @@ class Bench:
             lines.append(f"| {documents} | " + " | ".join(f"{per_stage[s]:.2f}" for s in stages)
                          + f" | {total:.2f} | {r['package']:.2f} |")
         lines.append("")
-        lines.append("With several threads (`--jobs`) the stages' sum can exceed the wall time. Not in any stage: start-up, "
-                     "reading rules, writing the tables, the card and the checksums.")
+        lines.append("With several threads (`--jobs`) the stages' sum can exceed the wall time, and a stage's time includes "
+                     "waits for a core. `cache` is reading or encoding the documents' cache entries. Not in any stage: "
+                     "start-up, reading rules, writing (and hashing) the tables and the cache pack, which the main thread does "
+                     "while the workers run, the card and the checksums.")
 
         lines += ["", "## Packaging on its own", ""]
         lines.append(f"`standoff package` (both archives) against `tar -cf - | gzip -{COMPRESSION_LEVEL} -n` and "
