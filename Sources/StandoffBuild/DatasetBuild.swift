@@ -99,6 +99,8 @@ public struct DatasetBuild: Sendable {
         // Raw SHA-256's first 128 bits → the first document with them, by position in the summary;
         // two machine words per document, as it lives for the whole run. The full hash is compared on a hit.
         var firstWithContent: [DigestPrefix: Int] = [:]
+        // Sized once: growing would rehash into a table twice the size while the old one is held.
+        firstWithContent.reserveCapacity(corpus.entries.count)
         var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
         let jobs = max(1, options.jobs)
         // One pipeline per thread, each with rules decoded afresh: Foundation's regular

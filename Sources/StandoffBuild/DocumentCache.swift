@@ -201,8 +201,17 @@ final class CachePackWriter {
         write((0..<8).map { UInt8(truncatingIfNeeded: indexOffset >> (8 * $0)) })
         write(CachePack.footer)
         guard let file, (try? file.close()) != nil, (try? FileOutput.rename(partial, to: path)) != nil else {
+            self.file = nil
             return FileOutput.remove(partial)
         }
+        self.file = nil
+    }
+
+    /// A run that stopped before ``finish()`` (a table could not be written) leaves no partial pack behind.
+    deinit {
+        guard let file else { return }
+        try? file.close()
+        FileOutput.remove(partial)
     }
 
     private func write(_ bytes: [UInt8]) {

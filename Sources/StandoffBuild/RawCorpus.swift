@@ -18,7 +18,8 @@ public struct RawCorpus: Sendable {
     public struct Entries: RandomAccessCollection, Sendable {
         let folder: String
         let folderName: String
-        let relativePaths: [String]
+        /// Packed: at 100k files, a `[String]` of paths was five megabytes of small heap objects.
+        let relativePaths: PackedArray<String>
 
         public var startIndex: Int { 0 }
         public var endIndex: Int { relativePaths.count }
@@ -45,7 +46,7 @@ public struct RawCorpus: Sendable {
         let relativePaths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
         guard !relativePaths.isEmpty else { throw BuildError.noRawFiles(folder: folder) }
         let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        entries = Entries(folder: folder, folderName: folderName, relativePaths: relativePaths)
+        entries = Entries(folder: folder, folderName: folderName, relativePaths: PackedArray(relativePaths))
         var seen: [String: String] = [:]
         for entry in entries {
             if let first = seen[entry.id] { throw BuildError.duplicateID(id: entry.id, first: first, second: entry.path) }

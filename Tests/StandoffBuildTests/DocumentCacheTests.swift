@@ -134,6 +134,26 @@ struct DocumentCacheTests {
         #expect(third.summary.reusedDocuments == names.count, "\(damage)")
     }
 
+    /// A finished pack gives back each entry by path; a writer dropped before finishing (the
+    /// run stopped) leaves neither a pack nor a partial file.
+    @Test(arguments: [true, false])
+    func aPackIsInPlaceOnlyOnceFinished(_ finished: Bool) throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/entries.pack"
+        do {
+            let writer = try #require(CachePackWriter(path: path))
+            writer.append([1, 2, 3], sourceFile: "raw/a.txt")
+            writer.append([], sourceFile: "raw/😀.txt")
+            if finished { writer.finish() }
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names == (finished ? ["entries.pack"] : []))
+        let pack = CachePack(path: path)
+        #expect(pack?.bytes(of: "raw/a.txt") == (finished ? [1, 2, 3] : nil))
+        #expect(pack?.bytes(of: "raw/😀.txt") == (finished ? [] : nil))
+        #expect(pack?.bytes(of: "raw/b.txt") == nil)
+    }
+
     /// The pack holds the current corpus only: a removed raw file's entry goes with the next run.
     @Test func aRemovedRawFileLeavesThePack() throws {
         let folder = try BuildStampTests.project()

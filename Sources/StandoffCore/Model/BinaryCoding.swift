@@ -14,6 +14,11 @@ public struct BinaryWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Forgets what was written, keeping the capacity.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Bytes as they are, such as a format's magic.
     public mutating func write(raw: [UInt8]) {
         bytes.append(contentsOf: raw)

@@ -6,7 +6,7 @@ public protocol Packable {
     init(unpacking reader: inout PackReader)
 }
 
-/// An append-only array that keeps its elements as bytes in one buffer, with strings that repeat
+/// An append-only array that keeps its elements as bytes in a few large buffers, with strings that repeat
 /// (codes, labels, outlet names, diagnostic messages) stored once.
 ///
 /// A build keeps a little about every document until the end (the card's sources table, every
@@ -20,9 +20,17 @@ public protocol Packable {
 /// list[0] == warning     // true
 /// ```
 public struct PackedArray<Element: Packable>: RandomAccessCollection, Sendable {
-    private var buffer = BinaryWriter()
+    /// The bytes, in chunks that never grow past their first capacity: one growing buffer would
+    /// double its capacity as it fills and, while copying, hold the old and the new at once.
+    private var chunks: [[UInt8]] = []
+    /// Each element's chunk (high 32 bits) and offset in it (low 32 bits).
     private var starts: [Int] = []
     private var pool = StringPool()
+    /// Where an element is encoded before it is copied into a chunk; kept to reuse its capacity.
+    private var scratch = BinaryWriter()
+
+    /// The largest chunk; a larger element gets a chunk of its own.
+    static var chunkCapacity: Int { 1 << 20 }
 
     public init() {}
 
@@ -34,19 +42,32 @@ public struct PackedArray<Element: Packable>: RandomAccessCollection, Sendable {
     public var endIndex: Int { starts.count }
 
     public subscript(position: Int) -> Element {
-        var reader = PackReader(reader: BinaryReader(buffer.bytes, position: starts[position]), pool: pool)
+        let start = starts[position]
+        var reader = PackReader(reader: BinaryReader(chunks[start >> 32], position: start & 0xFFFF_FFFF), pool: pool)
         return Element(unpacking: &reader)
     }
 
     public mutating func append(_ element: Element) {
-        starts.append(buffer.bytes.count)
-        // Moved out and back, so the buffer is never shared while it grows (no copy per append).
+        // Moved out and back, so neither is shared while it grows (no copy per append).
         var writer = PackWriter()
-        swap(&writer.writer, &buffer)
+        scratch.removeAll()
+        swap(&writer.writer, &scratch)
         swap(&writer.pool, &pool)
         element.pack(into: &writer)
-        swap(&writer.writer, &buffer)
+        swap(&writer.writer, &scratch)
         swap(&writer.pool, &pool)
+
+        let count = scratch.bytes.count
+        if chunks.isEmpty || chunks[chunks.count - 1].count + count > chunks[chunks.count - 1].capacity {
+            // Chunks start small and double up to the largest, so a short list stays small.
+            let held = chunks.last?.capacity ?? 0
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(Swift.max(count, Swift.min(Self.chunkCapacity, Swift.max(4096, 2 * held))))
+            chunks.append(chunk)
+        }
+        let chunk = chunks.count - 1
+        starts.append(chunk << 32 | chunks[chunk].count)
+        chunks[chunk].append(contentsOf: scratch.bytes)
     }
 
     public mutating func append(contentsOf elements: some Sequence<Element>) {
@@ -62,6 +83,12 @@ extension PackedArray: Equatable where Element: Equatable {
     public static func == (left: PackedArray, right: PackedArray) -> Bool {
         left.elementsEqual(right)
     }
+}
+
+/// A string on its own, e.g. a path in a list of many.
+extension String: Packable {
+    public func pack(into writer: inout PackWriter) { writer.write(self) }
+    public init(unpacking reader: inout PackReader) { self = reader.readString() }
 }
 
 /// Strings stored once, by number.

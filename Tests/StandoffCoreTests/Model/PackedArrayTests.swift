@@ -45,4 +45,20 @@ struct PackedArrayTests {
         let stance = DocumentStance(target: "japan-dprk-dialogue", label: "favor", favor: 3, against: 1, none: 12)
         #expect(Array(PackedArray([stance, stance])) == [stance, stance])
     }
+
+    /// Elements spread over many chunks, one larger than a chunk among them, come back whole, and
+    /// a copy taken before more appends keeps its elements.
+    @Test func elementsAcrossChunksComeBackWhole() {
+        let large = String(repeating: "界", count: PackedArray<String>.chunkCapacity)
+        let strings = (0..<20_000).map { "raw/😀-\($0).txt" } + [large] + (0..<50_000).map { "p\($0)" }
+        var list = PackedArray<String>()
+        var copy = list
+        for (index, string) in strings.enumerated() {
+            list.append(string)
+            if index == 20_000 { copy = list }
+        }
+        #expect(list.count == strings.count)
+        #expect(Array(list) == strings)
+        #expect(Array(copy) == Array(strings.prefix(20_001)))
+    }
 }
