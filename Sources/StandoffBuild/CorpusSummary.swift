@@ -129,7 +129,7 @@ extension CorpusSummary.DocumentEntry: Packable {
     public func pack(into writer: inout PackWriter) {
         writer.write(id)
         writer.write(sourceFile)
-        writer.write(sourceSHA256)
+        writer.write(hexDigest: sourceSHA256)
         writer.write(title)
         writer.write(pooled: authors)
         writer.write(pooled: publication)
@@ -142,7 +142,7 @@ extension CorpusSummary.DocumentEntry: Packable {
     }
 
     public init(unpacking reader: inout PackReader) {
-        self.init(id: reader.readString(), sourceFile: reader.readString(), sourceSHA256: reader.readString(), title: reader.readOptionalString(),
+        self.init(id: reader.readString(), sourceFile: reader.readString(), sourceSHA256: reader.readHexDigest(), title: reader.readOptionalString(),
                   authors: reader.readPooledStrings(), publication: reader.readPooledOptional(), published: reader.readPooledOptional(),
                   paragraphs: reader.readInt(), sentences: reader.readInt(), removed: reader.readInt(),
                   stances: (0..<reader.readInt()).map { _ in DocumentStance(unpacking: &reader) })

@@ -104,6 +104,13 @@ public struct BinaryReader: Sendable {
         return count
     }
 
+    /// The next `count` bytes as they are.
+    public mutating func readBytes(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, count <= bytes.count - position else { throw Malformed() }
+        defer { position += count }
+        return bytes[position..<(position + count)]
+    }
+
     public mutating func readString() throws -> String {
         let count = try readCount()
         defer { position += count }

@@ -119,6 +119,26 @@ public struct PackWriter {
         writer.write(pool.number(of: value))
     }
 
+    /// A lowercase hex digest (such as a SHA-256) as its bytes, half the size; any other string as it is.
+    public mutating func write(hexDigest value: String) {
+        let digits = Array(value.utf8)
+        let nibbles = digits.compactMap(Self.nibble)
+        guard !digits.isEmpty, digits.count % 2 == 0, nibbles.count == digits.count else {
+            writer.write(0)
+            return writer.write(value)
+        }
+        writer.write(digits.count / 2)
+        writer.write(raw: stride(from: 0, to: nibbles.count, by: 2).map { nibbles[$0] << 4 | nibbles[$0 + 1] })
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
     public mutating func write(pooled value: String?) {
         writer.write(value.map { pool.number(of: $0) + 1 } ?? 0)
     }
@@ -141,6 +161,20 @@ public struct PackReader {
     public mutating func readStrings() -> [String] { try! reader.readStrings() }
 
     public mutating func readPooled() -> String { pool.strings[readInt()] }
+
+    /// What ``PackWriter/write(hexDigest:)`` wrote.
+    public mutating func readHexDigest() -> String {
+        let count = readInt()
+        guard count > 0 else { return readString() }
+        let hex = Array("0123456789abcdef".utf8)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(2 * count)
+        for byte in try! reader.readBytes(count) {
+            digits.append(hex[Int(byte >> 4)])
+            digits.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
 
     public mutating func readPooledOptional() -> String? {
         let number = readInt()

@@ -61,4 +61,24 @@ struct PackedArrayTests {
         #expect(Array(list) == strings)
         #expect(Array(copy) == Array(strings.prefix(20_001)))
     }
+
+    /// A value written as a hex digest.
+    struct Digest: Packable, Equatable {
+        var value: String
+        func pack(into writer: inout PackWriter) { writer.write(hexDigest: value) }
+        init(_ value: String) { self.value = value }
+        init(unpacking reader: inout PackReader) { value = reader.readHexDigest() }
+    }
+
+    /// Lowercase hex digests are stored as half as many bytes; anything else comes back as it was written.
+    @Test(arguments: [
+        String(repeating: "0f", count: 32), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "", "ABCDEF", "abc", "zz", "😀", "00",
+    ])
+    func hexDigestsRoundTrip(_ value: String) {
+        var list = PackedArray<Digest>()
+        list.append(Digest(value))
+        list.append(Digest(value))
+        #expect(Array(list) == [Digest(value), Digest(value)])
+    }
 }
