@@ -116,8 +116,10 @@ public struct DatasetBuild: Sendable {
         let cache = options.cache.map {
             DocumentCache(root: options.cacheFolder, rulesFingerprint: rulesFingerprint(), writes: writesCache && $0 == .readWrite)
         }
-        let cacheWriter = cache?.makeWriter()
         let workers = pipelines.map { WorkerPipeline($0, cache: cache) }
+        // Only a pipeline through the cached stages makes entries; a stage command that stops
+        // before them must leave the last pack alone, not replace it with an empty one.
+        let cacheWriter = workers.first?.parts == nil ? nil : cache?.makeWriter()
         // Workers run at most this many documents ahead of the tables, which bounds what is held.
         let window = jobs * 32
         try ParallelMap.forEachInOrder(corpus.entries, jobs: workers.count, window: window, { [workers] worker, entry in
@@ -145,7 +147,7 @@ public struct DatasetBuild: Sendable {
         })
         progress.finish()
         cacheWriter?.finish()
-        if summary.errors.isEmpty { cache?.removeOtherFolders() }
+        if summary.errors.isEmpty { cache?.removeStaleFiles() }
         return summary
     }
 

@@ -64,13 +64,18 @@ struct DocumentCache: Sendable {
         return CachePackWriter(path: packPath)
     }
 
-    /// After a complete run: removes other programs' and rules' folders, so the cache never
-    /// holds more than one corpus's worth.
-    func removeOtherFolders() {
+    /// After a complete run: removes other programs' and rules' folders, and in this one every
+    /// file but the pack (such as the partial pack of a run that was killed), except a partial
+    /// pack of a run still going; so the cache never holds more than one corpus's worth.
+    func removeStaleFiles() {
         guard writes else { return }
         let current = String(folder.dropFirst(root.count + 1))
         for name in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where name != current {
             FileOutput.remove(root + "/" + name)
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name != Self.packName {
+            if let process = CachePackWriter.process(writing: name), process != getpid(), kill(process, 0) == 0 { continue }
+            FileOutput.remove(folder + "/" + name)
         }
     }
 }
@@ -79,18 +84,20 @@ struct DocumentCache: Sendable {
 /// `pread`, which threads may call at once.
 ///
 /// ```
-/// "standoff-cache\n" · entry · entry · … · index (count; path key, offset, length each)
+/// "standoff-cache\n" · entry · entry · … · index (count; path key, offset, length, checksum each)
 ///   · index offset (8 bytes, little-endian) · "standoff-cache-end\n"
 /// ```
 final class CachePack: Sendable {
     /// Raised to reject every pack written in an older layout.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let header = Array("standoff-cache\n".utf8)
     static let footer = Array("standoff-cache-end\n".utf8)
 
     struct Location: Sendable {
         var offset: Int
         var length: Int
+        /// ``checksum(_:)`` of the entry's bytes: a damaged entry that still decodes would otherwise be read as data.
+        var checksum: UInt64
     }
 
     private let descriptor: Int32
@@ -113,14 +120,21 @@ final class CachePack: Sendable {
 
     /// The entry bytes stored for the raw file at `sourceFile`, if any.
     func bytes(of sourceFile: String) -> [UInt8]? {
-        guard let location = locations[Self.key(of: sourceFile)] else { return nil }
-        return Self.read(descriptor, at: location.offset, count: location.length)
+        guard let location = locations[Self.key(of: sourceFile)],
+              let bytes = Self.read(descriptor, at: location.offset, count: location.length),
+              Self.checksum(bytes) == location.checksum else { return nil }
+        return bytes
     }
 
-    /// FNV-1a, 64 bits, of the path's UTF-8: a key the index stores in a few bytes.
+    /// The path's ``checksum(_:)``: a key the index stores in a few bytes.
     static func key(of sourceFile: String) -> UInt64 {
+        checksum(sourceFile.utf8)
+    }
+
+    /// FNV-1a, 64 bits: cheap, and enough to tell a damaged entry from the one written.
+    static func checksum(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in sourceFile.utf8 {
+        for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         return hash
@@ -150,7 +164,8 @@ final class CachePack: Sendable {
             locations.reserveCapacity(count)
             for _ in 0..<count {
                 let key = UInt64(bitPattern: Int64(try reader.readInt()))
-                let location = Location(offset: try reader.readInt(), length: try reader.readInt())
+                let location = Location(offset: try reader.readInt(), length: try reader.readInt(),
+                                        checksum: UInt64(bitPattern: Int64(try reader.readInt())))
                 guard location.offset >= header.count, location.length >= 0, location.offset <= indexOffset - location.length else { return nil }
                 locations[key] = location
             }
@@ -171,10 +186,18 @@ final class CachePackWriter {
     private var index = BinaryWriter()
     private var count = 0
 
+    static let partialSuffix = ".partial"
+
+    /// The process writing the partial pack `name`, if `name` is one.
+    static func process(writing name: String) -> pid_t? {
+        guard name.hasPrefix(DocumentCache.packName + "."), name.hasSuffix(partialSuffix) else { return nil }
+        return pid_t(name.dropFirst(DocumentCache.packName.count + 1).dropLast(partialSuffix.count))
+    }
+
     init?(path: String) {
         self.path = path
         // The process id keeps two runs on one build folder apart.
-        partial = path + ".\(getpid()).partial"
+        partial = path + ".\(getpid())" + Self.partialSuffix
         guard let file = try? BufferedFile(path: partial) else { return nil }
         self.file = file
         write(CachePack.header)
@@ -187,6 +210,7 @@ final class CachePackWriter {
         index.write(Int(Int64(bitPattern: CachePack.key(of: sourceFile))))
         index.write(start)
         index.write(entry.count)
+        index.write(Int(Int64(bitPattern: CachePack.checksum(entry))))
         count += 1
     }
 

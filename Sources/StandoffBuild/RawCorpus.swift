@@ -47,9 +47,15 @@ public struct RawCorpus: Sendable {
         guard !relativePaths.isEmpty else { throw BuildError.noRawFiles(folder: folder) }
         let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         entries = Entries(folder: folder, folderName: folderName, relativePaths: PackedArray(relativePaths))
-        // File names in one folder differ, so ids can only clash across subfolders; a flat corpus
-        // of 100k files skips a dictionary of every path.
-        guard relativePaths.contains(where: { $0.contains("/") }) else { return }
+        // File names in one folder differ byte for byte, so ids can only clash across subfolders,
+        // or as names Swift counts equal (NFC and NFD spellings), which sorting puts side by side;
+        // a flat corpus of 100k files skips a dictionary of every path.
+        guard relativePaths.contains(where: { $0.contains("/") }) else {
+            if let (first, second) = zip(relativePaths, relativePaths.dropFirst()).first(where: { $0 == $1 }) {
+                throw BuildError.duplicateID(id: String(first.dropLast(4)), first: folder + "/" + first, second: folder + "/" + second)
+            }
+            return
+        }
         var seen: [String: String] = [:]
         for entry in entries {
             if let first = seen[entry.id] { throw BuildError.duplicateID(id: entry.id, first: first, second: entry.path) }

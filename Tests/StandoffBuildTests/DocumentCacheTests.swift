@@ -88,9 +88,9 @@ struct DocumentCacheTests {
     /// Ways the pack on disk can be wrong, and how many documents are still read back from it:
     /// a damaged entry costs its document, a damaged pack costs every document; none is misread.
     enum Damage: String, CaseIterable, Sendable {
-        case entryDamaged, otherDocumentsEntry, truncated, garbage, empty, olderPackFormat
+        case entryDamaged, entryBytesFlipped, otherDocumentsEntry, truncated, garbage, empty, olderPackFormat
 
-        var costsEveryDocument: Bool { ![.entryDamaged, .otherDocumentsEntry].contains(self) }
+        var costsEveryDocument: Bool { ![.entryDamaged, .entryBytesFlipped, .otherDocumentsEntry].contains(self) }
     }
 
     @Test(arguments: Damage.allCases)
@@ -109,6 +109,11 @@ struct DocumentCacheTests {
             // The first entry starts right after the header; the byte after its magic is its format version.
             var damaged = bytes
             damaged[CachePack.header.count + CachedDocument.magic.count] = UInt8(2 * (CachedDocument.formatVersion - 1))
+            try folder.write(packPath, damaged)
+        case .entryBytesFlipped:
+            // One bit in the middle of the first entry: it may still decode, so the checksum must catch it.
+            var damaged = bytes
+            damaged[CachePack.header.count + entries[0].count / 2] ^= 0x01
             try folder.write(packPath, damaged)
         case .otherDocumentsEntry:
             let writer = try #require(CachePackWriter(path: cache.packPath))
@@ -152,6 +157,23 @@ struct DocumentCacheTests {
         #expect(pack?.bytes(of: "raw/a.txt") == (finished ? [1, 2, 3] : nil))
         #expect(pack?.bytes(of: "raw/😀.txt") == (finished ? [] : nil))
         #expect(pack?.bytes(of: "raw/b.txt") == nil)
+    }
+
+    /// A stage command that stops before the cached stages leaves the pack as it was; a complete
+    /// run removes what is not the pack, such as the partial pack of a run that was killed.
+    @Test func stageCommandsKeepThePackAndCompleteRunsRemoveStrayFiles() throws {
+        let project = try BuildStampTests.project()
+        let names = try Self.rawNames(project)
+        let build = DatasetBuild(options: Self.options(project))
+        _ = try build.run()
+        _ = try build.runStage("clean")
+        let cache = DocumentCache(root: build.options.cacheFolder, rulesFingerprint: build.rulesFingerprint(), writes: true)
+        let dead = cache.packPath + ".\(Int32.max).partial"
+        try project.write(String(dead.dropFirst(project.path.count + 1)), [1, 2, 3])
+        try project.write(String((cache.folder + "/stray.bin").dropFirst(project.path.count + 1)), [4])
+        let second = try DatasetBuild(options: Self.options(project)).run()
+        #expect(second.summary.reusedDocuments == names.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder) == [DocumentCache.packName])
     }
 
     /// The pack holds the current corpus only: a removed raw file's entry goes with the next run.

@@ -31,4 +31,19 @@ struct RawCorpusTests {
             #expect(error.description.contains("document id '\(clash)' is already used by"))
         }
     }
+
+    /// Two names in one folder that differ in bytes but not as Swift strings (NFC and NFD
+    /// spellings of "café") would give one id; the listing refuses them.
+    @Test func namesEqualAsStringsInOneFolderClash() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("raw/a.txt", Array("Text.\n".utf8))
+        for name in ["caf\u{E9}.txt", "cafe\u{301}.txt"] {
+            // Written with open(2), so no layer normalises the name.
+            let descriptor = open(folder.path + "/raw/" + name, O_WRONLY | O_CREAT, 0o644)
+            try #require(descriptor >= 0)
+            close(descriptor)
+        }
+        try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/raw").count == 3)
+        #expect(throws: BuildError.self) { _ = try RawCorpus(folder: folder.path + "/raw") }
+    }
 }
