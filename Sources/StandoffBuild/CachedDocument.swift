@@ -170,50 +170,24 @@ struct CachedDocument: Equatable {
     }
 }
 
-/// Code-point offsets of the document text mapped to UTF-8 offsets, so a span's text can be
-/// compared with, or cut from, the text's bytes.
-private struct TextSpans {
-    let utf8: [UInt8]
-    /// UTF-8 offset of each code point, and of the end.
-    let offsets: [Int32]
-
-    init(_ text: String) {
-        utf8 = Array(text.utf8)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(utf8.count + 1)
-        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(offset)) }
-        offsets.append(Int32(utf8.count))
-        self.offsets = offsets
-    }
-
-    /// The UTF-8 range of code points `start..<end`, if they are in the text.
-    func range(start: Int, end: Int) -> Range<Int>? {
-        guard 0 <= start, start <= end, end < offsets.count else { return nil }
-        return Int(offsets[start])..<Int(offsets[end])
-    }
-}
-
 /// Writes an entry's fields, storing each span's text as a flag when it is the document text
 /// between its offsets (sentences, mentions and cues always are), and each repeating value
 /// (types, entity ids, rule names, labels, messages) in full once and then by number.
 ///
 /// Without this an entry held the text four times over and was about four times the raw file.
 private struct EntryWriter {
-    var base = BinaryWriter()
-    let spans: TextSpans
-    var numbers: [String: Int] = [:]
+    var base: BinaryWriter
+    let text: ScalarOffsets
+    var pool = StringPool()
 
     init(text: String) {
-        spans = TextSpans(text)
-        base = BinaryWriter(capacity: 2 * spans.utf8.count + 1024)
+        self.text = ScalarOffsets(text)
+        base = BinaryWriter(capacity: 2 * text.utf8.count + 1024)
     }
 
     /// `0` and the offsets when `text` is the document's text there, else `1`, the offsets and the text.
     mutating func write(_ text: String, start: Int, end: Int) {
-        var text = text
-        let isSpan = spans.range(start: start, end: end).map { range in
-            text.withUTF8 { $0.elementsEqual(spans.utf8[range]) }
-        } ?? false
+        let isSpan = 0 <= start && start <= end && end <= self.text.count && self.text.slice(start..<end, equals: text)
         base.write(isSpan ? 0 : 1)
         base.write(start)
         base.write(end &- start)
@@ -222,8 +196,9 @@ private struct EntryWriter {
 
     /// `0` and the string the first time, then its number + 1.
     mutating func write(pooled value: String) {
-        if let number = numbers[value] { return base.write(number + 1) }
-        numbers[value] = numbers.count
+        let known = pool.strings.count
+        let number = pool.number(of: value)
+        if number < known { return base.write(number + 1) }
         base.write(0)
         base.write(value)
     }
@@ -243,12 +218,12 @@ private struct EntryWriter {
 /// Reads what ``EntryWriter`` wrote; a span outside the text or an unknown number is malformed.
 private struct EntryReader {
     var base: BinaryReader
-    let spans: TextSpans
+    let text: ScalarOffsets
     var pooled: [String] = []
 
     init(base: BinaryReader, text: String) {
         self.base = base
-        spans = TextSpans(text)
+        self.text = ScalarOffsets(text)
     }
 
     mutating func readSpan() throws -> (text: String, start: Int, end: Int) {
@@ -258,8 +233,8 @@ private struct EntryReader {
         let end = start &+ (try base.readInt())
         switch isSpan {
         case 0:
-            guard let range = spans.range(start: start, end: end) else { throw BinaryReader.Malformed() }
-            return (spans.utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }, start, end)
+            guard 0 <= start, start <= end, end <= text.count else { throw BinaryReader.Malformed() }
+            return (text.string(start..<end), start, end)
         case 1: return (try base.readString(), start, end)
         default: throw BinaryReader.Malformed()
         }

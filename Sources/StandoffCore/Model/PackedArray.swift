@@ -92,11 +92,14 @@ extension String: Packable {
 }
 
 /// Strings stored once, by number.
-struct StringPool: Sendable {
-    private(set) var strings: [String] = []
+public struct StringPool: Sendable {
+    public private(set) var strings: [String] = []
     private var numbers: [String: Int] = [:]
 
-    mutating func number(of string: String) -> Int {
+    public init() {}
+
+    /// The string's number, adding it (as number `strings.count`) the first time.
+    public mutating func number(of string: String) -> Int {
         if let number = numbers[string] { return number }
         strings.append(string)
         numbers[string] = strings.count - 1

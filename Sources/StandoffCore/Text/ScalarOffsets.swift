@@ -6,15 +6,15 @@ import Foundation
 /// Slicing a `String` by code points through `unicodeScalars` walks the scalars and builds the
 /// slice scalar by scalar; with this table a slice is one copy of bytes and a comparison is one
 /// `memcmp`. ASCII text, the common case, needs no table: there code points are bytes.
-struct ScalarOffsets: Sendable {
+public struct ScalarOffsets: Sendable {
     /// The text's UTF-8 bytes.
     let utf8: [UInt8]
     /// Number of code points in the text.
-    let count: Int
+    public let count: Int
     /// UTF-8 offset of every code point, then the byte count; `nil` when the text is ASCII.
     private let starts: [Int32]?
 
-    init(_ text: String) {
+    public init(_ text: String) {
         let utf8 = Array(text.utf8)
         var union: UInt8 = 0
         for byte in utf8 { union |= byte }
@@ -50,7 +50,7 @@ struct ScalarOffsets: Sendable {
     }
 
     /// The text of code points `range`.
-    func string(_ range: Range<Int>) -> String {
+    public func string(_ range: Range<Int>) -> String {
         let bytes = utf8Range(range)
         return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
@@ -59,7 +59,7 @@ struct ScalarOffsets: Sendable {
     ///
     /// Compares bytes, which is stricter than `==` on `String` (canonical equivalence): an
     /// offset counts code points, so the code points themselves must match.
-    func slice(_ range: Range<Int>, equals other: String) -> Bool {
+    public func slice(_ range: Range<Int>, equals other: String) -> Bool {
         let bytes = utf8Range(range)
         let equal = other.utf8.withContiguousStorageIfAvailable { theirs in
             utf8.withUnsafeBufferPointer { mine in
