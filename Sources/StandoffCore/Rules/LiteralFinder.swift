@@ -61,48 +61,20 @@ struct LiteralFinder: Sendable, Equatable {
                 }
             }
 
-            // The trie, with children by class.
-            var children: [[UInt16: Int]] = [[:]]
-            var ending: [[Int32]] = [[]]
-            for index in range {
-                var state = 0
-                for byte in literals[index] {
-                    let symbol = byteClass[Int(byte)]
-                    if let next = children[state][symbol] {
-                        state = next
-                    } else {
-                        children.append([:])
-                        ending.append([])
-                        children[state][symbol] = children.count - 1
-                        state = children.count - 1
-                    }
-                }
-                ending[state].append(Int32(index))
-            }
-            let stateCount = children.count
+            var trie = AhoCorasickTrie()
+            let ends = range.map { trie.insert(literals[$0].lazy.map { Int(byteClass[Int($0)]) }) }
+            let stateCount = trie.stateCount
             guard stateCount <= Int(Self.outputFlag) else { return nil }
+            var ending = [[Int32]](repeating: [], count: stateCount)
+            for (index, state) in zip(range, ends) { ending[state].append(Int32(index)) }
 
-            // Breadth first: failure links, then each state's moves; a state is numbered by its
-            // place in that order, so `order[n]` is the trie state numbered `n`.
-            var order = [0]
+            // A state is numbered by its place in breadth-first order, so `order[n]` is the
+            // trie state numbered `n`; a state also ends what its failure state ends.
+            let (moves, failure, order) = trie.completed(classCount: classCount)
             var number = [Int](repeating: 0, count: stateCount)
-            var failure = [Int](repeating: 0, count: stateCount)
-            var moves = [Int](repeating: 0, count: stateCount * classCount)
-            var head = 0
-            while head < order.count {
-                let state = order[head]
-                number[state] = head
-                head += 1
+            for (numbered, state) in order.enumerated() {
+                number[state] = numbered
                 if state != 0 { ending[state] += ending[failure[state]] }
-                for symbol in 1..<classCount {
-                    if let child = children[state][UInt16(symbol)] {
-                        failure[child] = state == 0 ? 0 : moves[failure[state] * classCount + symbol]
-                        moves[state * classCount + symbol] = child
-                        order.append(child)
-                    } else {
-                        moves[state * classCount + symbol] = state == 0 ? 0 : moves[failure[state] * classCount + symbol]
-                    }
-                }
             }
             var transitions = [UInt16](repeating: 0, count: stateCount * classCount)
             var outputStart: [Int32] = [0]

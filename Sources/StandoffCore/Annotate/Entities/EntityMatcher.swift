@@ -83,63 +83,31 @@ struct EntityMatcher: Sendable {
             return classCount - 1
         }
 
-        // The trie, with per-state child maps while building.
-        var children: [[Int32: Int32]] = [[:]]
-        var stateOutputs: [[Output]] = [[]]
+        var trie = AhoCorasickTrie()
+        var ends: [(state: Int, output: Output)] = []
         for pattern in patterns {
             let (folded, exact) = EntityText.key(pattern.text)
             guard !folded.isEmpty else { continue }
-            var state: Int32 = 0
-            for scalar in folded {
-                let symbol = classOf(scalar, adding: true)
-                if let next = children[Int(state)][symbol] {
-                    state = next
-                } else {
-                    children.append([:])
-                    stateOutputs.append([])
-                    let next = Int32(children.count - 1)
-                    children[Int(state)][symbol] = next
-                    state = next
-                }
-            }
-            let output = Output(key: pattern.key, length: folded.count, exact: pattern.ignoreCase ? nil : exact,
-                                boundedStart: EntityText.isWord(folded.first!), boundedEnd: EntityText.isWord(folded.last!))
-            // The same key spelled twice (e.g. an alias equal to the name) is reported once.
-            if !stateOutputs[Int(state)].contains(where: { $0.key == output.key && $0.exact == output.exact }) {
-                stateOutputs[Int(state)].append(output)
-            }
+            let state = trie.insert(folded.map { Int(classOf($0, adding: true)) })
+            ends.append((state, Output(key: pattern.key, length: folded.count, exact: pattern.ignoreCase ? nil : exact,
+                                       boundedStart: EntityText.isWord(folded.first!), boundedEnd: EntityText.isWord(folded.last!))))
+        }
+        let stateCount = trie.stateCount
+        var stateOutputs = [[Output]](repeating: [], count: stateCount)
+        // The same key spelled twice (e.g. an alias equal to the name) is reported once.
+        for (state, output) in ends where !stateOutputs[state].contains(where: { $0.key == output.key && $0.exact == output.exact }) {
+            stateOutputs[state].append(output)
         }
 
-        // Breadth-first: failure links, then the full transition table.
+        // Each state's nearest proper suffix with outputs, breadth first so a suffix's link is known first.
         let stride = Int(classCount)
-        let stateCount = children.count
-        var transitions = [Int32](repeating: 0, count: stateCount * stride)
-        var failure = [Int32](repeating: 0, count: stateCount)
+        let (moves, failure, order) = trie.completed(classCount: stride)
+        var transitions = moves.map { Int32($0) }
         var outputLink = [Int32](repeating: -1, count: stateCount)
-        var queue: [Int32] = []
-        queue.reserveCapacity(stateCount)
-        for (symbol, child) in children[0] {
-            transitions[Int(symbol)] = child
-            queue.append(child)
-        }
-        var head = 0
-        while head < queue.count {
-            let state = Int(queue[head])
-            head += 1
-            let fail = Int(failure[state])
+        for state in order.dropFirst() {
+            let fail = failure[state]
             outputLink[state] = stateOutputs[fail].isEmpty ? outputLink[fail] : Int32(fail)
-            for symbol in 0..<stride {
-                if let child = children[state][Int32(symbol)] {
-                    failure[Int(child)] = state == 0 ? 0 : transitions[fail * stride + symbol]
-                    transitions[state * stride + symbol] = child
-                    queue.append(child)
-                } else {
-                    transitions[state * stride + symbol] = transitions[fail * stride + symbol]
-                }
-            }
         }
-        // The root's own row: unknown symbols stay at the root.
-        for symbol in 0..<stride where children[0][Int32(symbol)] == nil { transitions[symbol] = 0 }
 
         // Flag the transitions into states that report something.
         for index in transitions.indices {
