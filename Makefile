@@ -13,7 +13,7 @@ APT_PACKAGES := libarchive-dev pkg-config libarchive-tools unzip
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop ingest clean split annotate correct validate export package distclean help bench bench-deps bench-clean
+.PHONY: dataset release test deps build swift-test interop ingest clean split annotate correct validate export package distclean help bench bench-deps bench-clean evaluate
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
@@ -21,6 +21,7 @@ help:
 	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
 	@echo "make <stage>   one stage: ingest clean split annotate correct validate export package"
+	@echo "make evaluate  score the rules against hand labels: the seeds, and ../shared/corpus when present (CORPUS=dir); compares with the last run"
 	@echo "make bench     time the pipeline and the spaCy baseline on synthetic corpora (SIZES=\"1000 10000 100000\" RUNS=3 BASELINE=10000)"
 	@echo "make distclean remove build/ and .build/"
 
@@ -66,6 +67,31 @@ $(VENV)/.installed: Makefile
 ## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, DuckDB, bsdtar and unzip.
 interop: $(VENV)/.installed dataset
 	$(PYTHON) -m pytest -q Tests/interop Tests/bench
+
+## Quality against hand labels: the seeds' own gold and, when present, the development corpora.
+# Each set's JSON report is kept; the next run shows every figure's change against it.
+CORPUS ?= ../shared/corpus
+EVALUATION := build/evaluation
+CONVERTERS := inscriptis w3m bs4
+
+evaluate: build
+	@mkdir -p $(EVALUATION)/previous && rm -f $(EVALUATION)/previous/*.json $(EVALUATION)/report.md
+	@for f in $(EVALUATION)/*.json; do [ -e "$$f" ] && mv "$$f" $(EVALUATION)/previous/; done; true
+	@set -e; \
+	score() { file=$$(echo "$$1" | tr / -); compare=; \
+	  [ -f $(EVALUATION)/previous/$$file.json ] && compare="--compare $(EVALUATION)/previous/$$file.json"; \
+	  $(STANDOFF) evaluate --name "$$1" --save $(EVALUATION)/$$file.json --report $(EVALUATION)/$$file.md --brief $$compare "$${@:2}"; \
+	  cat $(EVALUATION)/$$file.md >> $(EVALUATION)/report.md; }; \
+	score seeds --raw raw --gold annotations/gold; \
+	if [ -d "$(CORPUS)/domain-dev/gold" ]; then \
+	  score domain-dev --raw $(CORPUS)/domain-dev/raw --gold $(CORPUS)/domain-dev/gold; \
+	else echo "skipped domain-dev: $(CORPUS)/domain-dev/gold is not there (CORPUS=dir to point at the corpora)"; fi; \
+	for c in $(CONVERTERS); do \
+	  if [ -d "$(CORPUS)/pages-dev/$$c" ]; then \
+	    score pages-dev/$$c --raw $(CORPUS)/pages-dev/$$c --truth $(CORPUS)/pages-dev/truth.jsonl; \
+	  else echo "skipped pages-dev/$$c: $(CORPUS)/pages-dev/$$c is not there"; fi; \
+	done
+	@echo "full report: $(EVALUATION)/report.md (JSON per set beside it)"
 
 ## The benchmark: corpora under build/bench/corpus-<n>/, the table in build/bench/results.md.
 # Always a release build, whatever CONFIG says: debug figures would mean nothing.

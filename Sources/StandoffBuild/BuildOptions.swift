@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     /// How the document cache under `build/cache/` is used (see `DocumentCache`); `nil` runs
     /// every stage over every document.
     public var cache: CacheUse?
+    /// Whether people's corrections in `annotations/corrections.jsonl` are applied; off when
+    /// measuring the rules themselves (`standoff evaluate`).
+    public var appliesCorrections = true
 
     /// Reading the document cache only, or writing what is missing as well.
     public enum CacheUse: Sendable {

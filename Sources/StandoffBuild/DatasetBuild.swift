@@ -42,7 +42,7 @@ public struct DatasetBuild: Sendable {
 
     /// The corrections file; an absent file means no corrections.
     public func loadCorrections() throws -> CorrectionSet {
-        guard let data = FileManager.default.contents(atPath: options.correctionsPath) else { return .none }
+        guard options.appliesCorrections, let data = FileManager.default.contents(atPath: options.correctionsPath) else { return .none }
         do {
             return try CorrectionSet.decode(file: options.correctionsPath, contents: String(decoding: data, as: UTF8.self))
         } catch let error as StandoffError {

@@ -27,6 +27,7 @@ struct Standoff: ParsableCommand {
             PackageCommand.self,
             StatsCommand.self,
             DiffCommand.self,
+            EvaluateCommand.self,
         ]
     )
 }
