@@ -29,6 +29,10 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case archive(ArchiveError)
     /// A core pipeline error, e.g. a bad rule file.
     case core(StandoffError)
+    /// An option or environment variable has a value the build cannot use.
+    case invalidOption(name: String, reason: String)
+    /// Another run holds the build folder.
+    case buildFolderBusy(path: String, holder: String)
 
     public var description: String {
         switch self {
@@ -59,6 +63,10 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
             return error.description
         case let .core(error):
             return error.description
+        case let .invalidOption(name, reason):
+            return "\(name) \(reason)"
+        case let .buildFolderBusy(path, holder):
+            return "\(path): another standoff run (\(holder)) is writing this build folder; wait for it to finish, or give this run another --build folder"
         }
     }
 }

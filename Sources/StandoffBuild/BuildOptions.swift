@@ -1,3 +1,5 @@
+import StandoffArchive
+
 /// Where a build reads and writes, and how strict it is.
 public struct BuildOptions: Sendable {
     /// Folder of raw `*.txt` article files (default `raw`).
@@ -30,6 +32,20 @@ public struct BuildOptions: Sendable {
     /// Reading the document cache only, or writing what is missing as well.
     public enum CacheUse: Sendable {
         case readOnly, readWrite
+    }
+
+    /// The most threads a run uses whatever `--jobs` says: each holds its own compiled rules
+    /// (a few megabytes), and past the cores more threads only wait.
+    public static let maximumJobs = 64
+
+    /// `SOURCE_DATE_EPOCH` as the archives' entry time: whole seconds within the dates a zip can
+    /// hold, so both archives carry the same time.
+    public static func sourceDateEpoch(_ text: String) throws -> Int64 {
+        let range = ArchiveWriter.earliestZipTime...ArchiveWriter.latestZipTime
+        guard let seconds = Int64(text), range.contains(seconds) else {
+            throw BuildError.invalidOption(name: "SOURCE_DATE_EPOCH", reason: "must be whole seconds since 1970 from \(range.lowerBound) (1980-01-01) to \(range.upperBound) (2106-02-07), the times a zip can store, not '\(text)'")
+        }
+        return seconds
     }
 
     /// Creates options; the defaults are the project layout.

@@ -103,7 +103,8 @@ public struct DatasetBuild: Sendable {
         // Sized once: growing would rehash into a table twice the size while the old one is held.
         firstWithContent.reserveCapacity(corpus.entries.count)
         var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
-        let jobs = max(1, options.jobs)
+        // More threads than documents do nothing, and each holds its own compiled rules.
+        let jobs = max(1, min(options.jobs, corpus.entries.count, BuildOptions.maximumJobs))
         // One pipeline per thread, each with rules decoded afresh: Foundation's regular
         // expressions lock around every match, so threads sharing one would take turns.
         var pipelines = [pipeline]
@@ -316,7 +317,8 @@ public struct DatasetBuild: Sendable {
     func inputFingerprint(release: Bool) throws -> String {
         var lines = [
             "program \(BuildStamp.programFingerprint)",
-            "options raw=\(options.rawFolder) annotations=\(options.annotationsFolder) strict=\(options.strict) release=\(release) " +
+            // The build folder too: a copied build folder's stamp must not vouch for the copy's files.
+            "options raw=\(options.rawFolder) annotations=\(options.annotationsFolder) build=\(options.buildFolder) strict=\(options.strict) release=\(release) " +
                 "epoch=\(options.sourceDateEpoch.map(String.init) ?? "-") snapshot=\(options.snapshotFolder ?? "-")",
             "manifest \((try? FileOutput.sha256(ofFile: options.manifestPath)) ?? "-")",
             "rules \(rulesFingerprint())",
@@ -329,7 +331,9 @@ public struct DatasetBuild: Sendable {
         var hasher = SHA256()
         hasher.update(data: Data(lines.joined(separator: "\n").utf8))
         for entry in try RawCorpus(folder: options.rawFolder).entries {
-            hasher.update(data: Data("\nraw \(entry.sourceFile) \(try FileOutput.sha256(ofFile: entry.path))".utf8))
+            // An entry that cannot be read is reported by the run itself, with every other bad entry.
+            let hash = (try? RawCorpus.sha256(entry.path)) ?? "unreadable"
+            hasher.update(data: Data("\nraw \(entry.sourceFile) \(hash)".utf8))
         }
         return FileOutput.hex(hasher.finalize())
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import StandoffCore
 
@@ -63,23 +64,108 @@ public struct RawCorpus: Sendable {
         }
     }
 
-    /// The file's bytes, after checking it is a regular, readable file.
+    /// The file's bytes, after checking it is a regular, readable file inside the raw folder.
+    ///
+    /// Symbolic links are refused by name, never followed: a link could publish any file of the
+    /// machine (`y.txt → /etc/passwd`) in the release, and folder links are not followed either,
+    /// so one rule covers both. FIFOs, devices and sockets are refused without waiting on them
+    /// (the file is opened non-blocking and checked before it is read).
     public static func read(_ entry: Entry) throws -> [UInt8] {
+        try withOpenFile(entry.path) { descriptor, size in
+            var bytes = [UInt8](repeating: 0, count: size)
+            var filled = 0
+            while true {
+                if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+                let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw BuildError.unreadable(path: entry.path, reason: "read failed: \(String(cString: strerror(errno)))")
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            bytes.removeSubrange(filled...)
+            return bytes
+        }
+    }
+
+    /// Lowercase hex SHA-256 of the file's bytes, with the same checks as ``read(_:)``.
+    static func sha256(_ path: String) throws -> String {
+        try withOpenFile(path) { descriptor, _ in
+            var hasher = SHA256()
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw BuildError.unreadable(path: path, reason: "read failed: \(String(cString: strerror(errno)))")
+                }
+                if count == 0 { break }
+                hasher.update(data: buffer[..<count])
+            }
+            return FileOutput.hex(hasher.finalize())
+        }
+    }
+
+    /// Opens `path` for reading without following a link or blocking on a FIFO, checks that it is
+    /// a regular file, and runs `body` with the descriptor and the file's size.
+    static func withOpenFile<T>(_ path: String, _ body: (Int32, Int) throws -> T) throws -> T {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let error = errno
+            throw BuildError.unreadable(path: path, reason: problem(openError: error, path: path))
+        }
+        defer { close(descriptor) }
         var info = stat()
-        guard stat(entry.path, &info) == 0 else {
-            throw BuildError.unreadable(path: entry.path, reason: String(cString: strerror(errno)))
+        guard fstat(descriptor, &info) == 0 else {
+            throw BuildError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw BuildError.unreadable(path: entry.path, reason: "not a regular file; raw entries must be plain text files")
+        guard let kind = FileKind(mode: info.st_mode), kind == .regular else {
+            throw BuildError.unreadable(path: path, reason: FileKind(mode: info.st_mode)?.refusal ?? "not a regular file; raw entries must be plain text files")
         }
-        guard let handle = FileHandle(forReadingAtPath: entry.path) else {
-            throw BuildError.unreadable(path: entry.path, reason: "permission denied or unreadable; make it readable (chmod a+r)")
+        return try body(descriptor, Int(info.st_size))
+    }
+
+    /// Why `open` failed, in words that say what to do.
+    static func problem(openError error: Int32, path: String) -> String {
+        switch error {
+        case ELOOP:
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return FileKind.symbolicLink.refusal }
+            return "a chain of symbolic links that does not end; raw entries must be regular files"
+        case EACCES, EPERM: return "permission denied; make it readable (chmod a+r)"
+        case ENOENT: return "vanished while the run listed the folder, or its name is not valid UTF-8 (rename it)"
+        case ENAMETOOLONG: return "the path is longer than the system allows; move the file to a shorter path"
+        default: return String(cString: strerror(error))
         }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw BuildError.unreadable(path: entry.path, reason: "read failed: \(error.localizedDescription)")
+    }
+
+    /// What kind of entry a raw path is.
+    enum FileKind {
+        case regular, folder, symbolicLink, fifo, device, socket
+
+        init?(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .regular
+            case S_IFDIR: self = .folder
+            case S_IFLNK: self = .symbolicLink
+            case S_IFIFO: self = .fifo
+            case S_IFCHR, S_IFBLK: self = .device
+            case S_IFSOCK: self = .socket
+            default: return nil
+            }
+        }
+
+        /// Why an entry of this kind is not read.
+        var refusal: String {
+            switch self {
+            case .regular: return ""
+            case .folder: return "a folder whose name ends in .txt; raw entries must be plain text files (rename the folder)"
+            case .symbolicLink: return "a symbolic link; links are not followed, so that nothing outside the raw folder reaches a release (copy the file in instead)"
+            case .fifo: return "a FIFO (named pipe), not a regular file; it is not opened, so the run cannot hang on it"
+            case .device: return "a device, not a regular file; it is not opened"
+            case .socket: return "a socket, not a regular file; it is not opened"
+            }
         }
     }
 }

@@ -4,8 +4,9 @@ import StandoffArchive
 /// Packs the release folder into `build/dist/<name>-<version>.tar.gz` and `.zip`.
 ///
 /// Every entry is built by hand (sorted paths, fixed owner, mode and time) so the same release
-/// folder always gives the same archive bytes; each archive is written under `build/tmp/` and
-/// renamed into `build/dist/` only when complete.
+/// folder always gives the same archive bytes. Both archives are written under `build/tmp/` and
+/// moved into `build/dist/` only when both are complete: when either fails (a full disk, a bad
+/// file), both new ones are removed and the previous pair stays as it was.
 public struct ReleasePackager: Sendable {
     /// The folder to pack; its name becomes the archives' top folder.
     public let releaseFolder: String
@@ -45,8 +46,8 @@ public struct ReleasePackager: Sendable {
         }
     }
 
-    /// Writes one archive of `entries` (sorted; folders end in `/`) under `build/tmp/` and renames
-    /// it into the dist folder; returns its path.
+    /// Writes one archive of `entries` (sorted; folders end in `/`), complete, under `build/tmp/`;
+    /// returns its path there.
     private func write(_ format: ArchiveFormat, entries: [(String, Bool)], top: String) throws -> String {
         let name = top + "." + format.fileExtension
         let writer = try ArchiveWriter(format: format, temporaryPath: temporaryFolder + "/" + name + ".partial",
@@ -58,9 +59,9 @@ public struct ReleasePackager: Sendable {
                 try writer.addFile(path, copying: releaseFolder + "/" + path.dropFirst(top.count + 1))
             }
         }
-        let destination = distFolder + "/" + name
-        try writer.commit(to: destination)
-        return destination
+        let complete = temporaryFolder + "/" + name
+        try writer.commit(to: complete)
+        return complete
     }
 
     /// Writes both archives and returns their paths.
@@ -99,13 +100,18 @@ public struct ReleasePackager: Sendable {
         let results = ParallelMap.map(ArchiveFormat.allCases, jobs: ArchiveFormat.allCases.count) { format in
             Result { try write(format, entries: entries, top: top) }
         }
-        var written: [String] = []
+        let complete = results.compactMap { try? $0.get() }
         for result in results {
-            switch result {
-            case let .success(path): written.append(path)
-            case let .failure(error as ArchiveError): throw BuildError.archive(error)
-            case let .failure(error): throw error
-            }
+            guard case let .failure(error) = result else { continue }
+            // Neither new archive is moved in: the previous pair stays a matching pair.
+            complete.forEach(FileOutput.remove)
+            throw (error as? ArchiveError).map(BuildError.archive) ?? error
+        }
+        var written: [String] = []
+        for path in complete {
+            let destination = distFolder + "/" + URL(fileURLWithPath: path).lastPathComponent
+            try FileOutput.rename(path, to: destination)
+            written.append(destination)
         }
         return written
     }

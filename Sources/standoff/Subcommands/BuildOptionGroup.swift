@@ -16,7 +16,7 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings (duplicate files, unreadable dates, empty bodies) as errors.")
     var strict = false
 
-    @Option(name: .long, help: ArgumentHelp("Documents processed at once, one per thread (default: the number of cores); the output is the same for any number.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Documents processed at once, one per thread (default: the number of cores; at most \(BuildOptions.maximumJobs) and the number of documents are used); the output is the same for any number.", valueName: "n"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Print the time spent in each stage, summed over documents and threads, on standard error.")
@@ -32,16 +32,23 @@ struct BuildOptionGroup: ParsableArguments {
     func options() throws -> BuildOptions {
         var epoch: Int64?
         if let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !value.isEmpty {
-            guard let seconds = Int64(value), seconds >= 0 else {
-                throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, not '\(value)'")
-            }
-            epoch = seconds
+            do { epoch = try BuildOptions.sourceDateEpoch(value) } catch let error as BuildError { throw ValidationError(error.description) }
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         return BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
                             sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1,
                             snapshotFolder: noSnapshot ? nil : annotations + "/documents", jobs: jobs,
                             cache: noCache ? nil : .readWrite)
+    }
+}
+
+extension BuildOptionGroup {
+    /// Runs `body` with the options while holding the build folder's lock, so two runs never
+    /// write one build folder at once.
+    func writing<T>(_ body: (BuildOptions) throws -> T) throws -> T {
+        let options = try options()
+        let lock = try BuildFolderLock(folder: options.buildFolder)
+        return try withExtendedLifetime(lock) { try body(options) }
     }
 }
 

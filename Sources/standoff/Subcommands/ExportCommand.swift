@@ -15,9 +15,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var options = try build.options()
-            options.previousRelease = previous
-            let result = try DatasetBuild(options: options).export()
+            let result = try build.writing { options in
+                var options = options
+                options.previousRelease = previous
+                return try DatasetBuild(options: options).export()
+            }
             report(result.summary, wrote: [result.releaseFolder], timings: build.timings)
         }
     }

@@ -17,7 +17,7 @@ struct PackageCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            for archive in try DatasetBuild(options: build.options()).package(release: release) { print("wrote \(archive)") }
+            for archive in try build.writing({ try DatasetBuild(options: $0).package(release: release) }) { print("wrote \(archive)") }
         }
     }
 }

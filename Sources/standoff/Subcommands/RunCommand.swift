@@ -31,9 +31,11 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var options = try build.options()
-            options.previousRelease = previous
-            let result = try DatasetBuild(options: options).run(release: release, reuse: !force)
+            let result = try build.writing { options in
+                var options = options
+                options.previousRelease = previous
+                return try DatasetBuild(options: options).run(release: release, reuse: !force)
+            }
             if let previous = result.upToDate {
                 printWarnings(previous.warnings, count: previous.warnings.count)
                 print(previous.line)

@@ -19,9 +19,10 @@ func stageConfiguration(_ description: StageDescription) -> CommandConfiguration
 /// Runs the pipeline through `description`'s stage and reports.
 func runStage(_ description: StageDescription, options: BuildOptionGroup) throws {
     try reportingErrors {
-        let build = DatasetBuild(options: try options.options())
-        let summary = try build.runStage(description.identifier)
-        report(summary, wrote: [build.options.stageOutputPath(description.identifier)])
+        let (summary, path) = try options.writing { options in
+            (try DatasetBuild(options: options).runStage(description.identifier), options.stageOutputPath(description.identifier))
+        }
+        report(summary, wrote: [path])
     }
 }
 
