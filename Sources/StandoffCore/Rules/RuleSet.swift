@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every rule file the pipeline needs, decoded: the data that `annotations/rules/` holds.
 public struct RuleSet: Sendable {
     /// Boilerplate phrase rules for `Clean`.
@@ -29,12 +31,19 @@ public struct RuleSet: Sendable {
             guard let text = contents[name] else {
                 throw StandoffError.invalidRule(file: "\(folder)/\(name)", line: 0, reason: "the rule file is missing; restore it from version control")
             }
-            return text
+            // Files saved with Windows line ends read the same; "\r\n" is one Character to Swift,
+            // so splitting on "\n" alone would see one long line.
+            return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         }
         boilerplate = try BoilerplateLexicon.decode(file: "\(folder)/\(FileName.boilerplate)", contents: text(FileName.boilerplate))
         abbreviations = try AbbreviationLexicon.decode(file: "\(folder)/\(FileName.abbreviations)", contents: text(FileName.abbreviations))
         entities = try EntityRules.decode(gazetteerFile: "\(folder)/\(FileName.gazetteer)", gazetteer: text(FileName.gazetteer),
                                           patternsFile: "\(folder)/\(FileName.entityPatterns)", patterns: text(FileName.entityPatterns))
+        // Without entities no sentence has a party, so every stance would silently be `none`.
+        guard !entities.gazetteer.entries.isEmpty else {
+            throw StandoffError.invalidRule(file: "\(folder)/\(FileName.gazetteer)", line: 0,
+                                            reason: "holds no entries; mentions and every stance's parties come from it, so restore it from version control")
+        }
         stance = try StanceRules.decode(targetsFile: "\(folder)/\(FileName.stanceTargets)", targets: text(FileName.stanceTargets),
                                         cuesFile: "\(folder)/\(FileName.stanceCues)", cues: text(FileName.stanceCues),
                                         holdersFile: "\(folder)/\(FileName.stanceHolders)", holders: text(FileName.stanceHolders))

@@ -11,8 +11,10 @@ struct SplitCommand: ParsableCommand {
 
 
         With --stdin, segments plain text read from standard input instead (paragraphs separated by \
-        blank lines) and prints one JSON object per sentence: {"end":…,"start":…,"text":…}, offsets in \
-        Unicode code points into the input.
+        blank lines) and prints one JSON object per sentence: {"end":…,"start":…,"text":…}. start \
+        and end count Unicode code points of the input exactly as given (a byte-order mark and both \
+        characters of a CRLF included), so they slice your own copy; text is the sentence after \
+        ingest's normalisation (line ends as LF, NFC).
           echo 'Dr. Lee arrived at 3 p.m. He left.' | standoff split --stdin
         """
         return configuration
@@ -36,8 +38,9 @@ struct SplitCommand: ParsableCommand {
             let rules = try DatasetBuild(options: build.options()).loadRules()
             let split = Split(splitter: SentenceSplitter(lexicon: rules.abbreviations))
             var output = ""
+            let offsets = InputOffsets(input: bytes)
             for sentence in split.sentences(in: text) {
-                output += "{\"end\":\(sentence.end),\"start\":\(sentence.start),\"text\":\(RowEncoding.jsonString(sentence.text))}\n"
+                output += "{\"end\":\(offsets[sentence.end]),\"start\":\(offsets[sentence.start]),\"text\":\(RowEncoding.jsonString(sentence.text))}\n"
             }
             FileHandle.standardOutput.write(Data(output.utf8))
         }
