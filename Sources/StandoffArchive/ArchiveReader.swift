@@ -24,7 +24,10 @@ public enum ArchiveReader {
     ///   - name: How to name the archive in errors, usually its path.
     ///   - limits: Caps on size and entry count.
     /// - Throws: `ArchiveError` naming the archive and, where there is one, the offending entry.
-    public static func read(_ bytes: [UInt8], name: String, limits: ArchiveLimits = .default) throws -> [ArchiveMember] {
+    ///   - including: Which regular files to inflate, by path; the others are checked (path and
+    ///     type) but skipped unread, with empty contents, and count toward no size cap.
+    public static func read(_ bytes: [UInt8], name: String, limits: ArchiveLimits = .default,
+                            including: @escaping @Sendable (String) -> Bool = { _ in true }) throws -> [ArchiveMember] {
         if Int64(bytes.count) > limits.maxArchiveBytes {
             throw ArchiveError.archiveTooLarge(archive: name, bytes: Int64(bytes.count), limit: limits.maxArchiveBytes)
         }
@@ -52,14 +55,21 @@ public enum ArchiveReader {
             if archive_read_open_memory(handle, raw.baseAddress, raw.count) != ARCHIVE_OK {
                 throw ArchiveError.unreadableArchive(archive: name, entry: nil, message: LibarchiveRuntime.message(handle))
             }
-            var scan = Scan(handle: handle, name: name, limits: limits)
+            var scan = Scan(handle: handle, name: name, limits: limits, including: including)
             return try scan.readAll()
         }
     }
 
     /// Loads the archive file at `path` (refusing one larger than `limits.maxArchiveBytes`) and reads it.
     /// - Throws: `ArchiveError.cannotReadArchive`, `.archiveTooLarge`, or any error of `read(_:name:limits:)`.
-    public static func read(path: String, limits: ArchiveLimits = .default) throws -> [ArchiveMember] {
+    public static func read(path: String, limits: ArchiveLimits = .default,
+                            including: @escaping @Sendable (String) -> Bool = { _ in true }) throws -> [ArchiveMember] {
+        return try read(try load(path: path, limits: limits), name: path, limits: limits, including: including)
+    }
+
+    /// The bytes of the archive file at `path`, refusing one larger than `limits.maxArchiveBytes`
+    /// or that is not a regular file; read once, they can be scanned several times.
+    public static func load(path: String, limits: ArchiveLimits = .default) throws -> [UInt8] {
         func failure(_ code: Int32) -> ArchiveError {
             .cannotReadArchive(path: path, reason: LibarchiveRuntime.systemMessage(code))
         }
@@ -89,7 +99,7 @@ public enum ArchiveReader {
             filled += count
         }
         bytes.removeSubrange(filled...)
-        return try read(bytes, name: path, limits: limits)
+        return bytes
     }
 }
 
@@ -100,12 +110,14 @@ extension ArchiveReader {
         let name: String
         let limits: ArchiveLimits
         var totalBytes: Int64 = 0
+        let including: (String) -> Bool
         var buffer = [UInt8](repeating: 0, count: ArchiveReader.chunkSize)
 
-        init(handle: OpaquePointer, name: String, limits: ArchiveLimits) {
+        init(handle: OpaquePointer, name: String, limits: ArchiveLimits, including: @escaping (String) -> Bool) {
             self.handle = handle
             self.name = name
             self.limits = limits
+            self.including = including
         }
 
         mutating func readAll() throws -> [ArchiveMember] {
@@ -145,6 +157,12 @@ extension ArchiveReader {
             case standoff_ae_ifdir:
                 return ArchiveMember(path: path, isDirectory: true)
             case standoff_ae_ifreg:
+                guard including(path) else {
+                    if archive_read_data_skip(handle) != ARCHIVE_OK {
+                        throw ArchiveError.unreadableArchive(archive: name, entry: rawPath, message: LibarchiveRuntime.message(handle))
+                    }
+                    return ArchiveMember(path: path, isDirectory: false)
+                }
                 return ArchiveMember(path: path, isDirectory: false, contents: try contents(of: rawPath))
             case standoff_ae_iflnk:
                 let target = Self.string(archive_entry_symlink_utf8(entry)) ?? Self.string(archive_entry_symlink(entry)) ?? ""

@@ -44,6 +44,9 @@ struct DataPackage {
                 "fingerprint": "sha256:" + fingerprint,
                 "rules_sha256": rulesFingerprint,
                 "note": "fingerprint = SHA-256 over '<sha256>  <path>\\n' of every file under data/, in path order",
+                // Size and hash of every data file, JSONL included: what `standoff diff` checks
+                // the tables it reads against, and sizes its read caps by.
+                "files": Dictionary(uniqueKeysWithValues: dataFiles.map { ($0.path, ["bytes": $0.bytes, "sha256": $0.sha256] as [String: Any]) }),
             ],
         ]
         let data = try! JSONSerialization.data(withJSONObject: package, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -1,4 +1,5 @@
 import CLibArchive
+import Crypto
 import Foundation
 import StandoffArchive
 import StandoffBuild
@@ -112,10 +113,55 @@ struct ReleaseReaderTests {
         #expect(try ReleaseReader.load(folder.path + "/one/build/release") == tables)
     }
 
+    /// A release whose listed table is missing or edited, or whose list was edited, is refused
+    /// naming the table, from a folder and from an archive made of it alike.
+    @Test(arguments: [
+        ("a listed table removed", "data/stances.jsonl", "listed by the release but missing"),
+        ("a table edited", "data/mentions.jsonl", "does not have the SHA-256 the release lists"),
+        ("the list of files edited", "datapackage.json", "do not give the recorded fingerprint"),
+    ])
+    func aDamagedReleaseIsRefused(_ label: String, _ file: String, _ message: String) throws {
+        let folder = try TemporaryFolder()
+        let release = try Self.build(in: folder, name: "one").release
+        let path = release + "/" + file
+        switch label {
+        case "a listed table removed":
+            try FileManager.default.removeItem(atPath: path)
+        case "a table edited":
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            text = text.replacingOccurrences(of: "\"GPE\"", with: "\"ORG\"")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        default:
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            // The hash of a CSV table (never read by a diff) in the list under "standoff" → "files".
+            let list = try #require(text.range(of: "\"files\""))
+            let entry = try #require(text.range(of: "\"data/documents.csv\"", range: list.upperBound..<text.endIndex))
+            let hash = try #require(text.range(of: #"[0-9a-f]{64}"#, options: .regularExpression, range: entry.upperBound..<text.endIndex))
+            text.replaceSubrange(hash, with: String(repeating: "1", count: 64))
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        do {
+            _ = try ReleaseReader.load(release)
+            Issue.record("\(label): the damaged release was read")
+        } catch let error as BuildError {
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
     // MARK: - Hostile and unreadable inputs
 
     static let smallLimits = ArchiveLimits(maxArchiveBytes: 1 << 20, maxEntries: 20, maxEntryBytes: 1_000_000, maxTotalBytes: 3_000_000)
     static let top = "evil-1.0"
+
+    /// A `SHA256SUMS` entry listing `tables` (with `hash`, or a hash that matches nothing), as a
+    /// release lists its files: only listed tables are read.
+    static func sums(_ tables: [String], hash: String = String(repeating: "0", count: 64)) -> CraftedEntry {
+        .file(top + "/SHA256SUMS", Array(tables.map { "\(hash)  data/\($0).jsonl\n" }.joined().utf8))
+    }
+
+    static func sha256(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
 
     struct HostileCase: Sendable, CustomTestStringConvertible {
         var label: String
@@ -152,15 +198,20 @@ struct ReleaseReaderTests {
         HostileCase(label: "tar.gz device", format: .tarGzip, entries: [.node(top + "/data/documents.jsonl", type: standoff_ae_ifchr)]) {
             .unsupportedEntryType(archive: $0, entry: top + "/data/documents.jsonl", kind: .characterDevice)
         },
-        HostileCase(label: "tar.gz bomb as a table", format: .tarGzip, entries: [.zeros(top + "/data/documents.jsonl", count: 50_000_000)]) {
+        HostileCase(label: "tar.gz bomb as a table", format: .tarGzip, entries: [sums(["documents"]), .zeros(top + "/data/documents.jsonl", count: 50_000_000)]) {
             .entryTooLarge(archive: $0, entry: top + "/data/documents.jsonl", limit: 1_000_000)
         },
-        HostileCase(label: "zip bomb as a table", format: .zip, entries: [.zeros(top + "/data/documents.jsonl", count: 50_000_000)]) {
+        HostileCase(label: "zip bomb as a table", format: .zip, entries: [sums(["documents"]), .zeros(top + "/data/documents.jsonl", count: 50_000_000)]) {
             .entryTooLarge(archive: $0, entry: top + "/data/documents.jsonl", limit: 1_000_000)
         },
         HostileCase(label: "tar.gz over the total cap", format: .tarGzip,
-                    entries: (1...4).map { .zeros(top + "/data/part-\($0).jsonl", count: 900_000) }) {
-            .totalTooLarge(archive: $0, entry: top + "/data/part-4.jsonl", limit: 3_000_000)
+                    entries: [sums(["documents", "mentions", "sentences", "stances"])]
+                        + ["documents", "mentions", "sentences", "stances"].map { .zeros(top + "/data/\($0).jsonl", count: 900_000) }) {
+            .totalTooLarge(archive: $0, entry: top + "/data/stances.jsonl", limit: 3_000_000)
+        },
+        HostileCase(label: "zip whose unlisted entries are bombs: they are never inflated", format: .zip,
+                    entries: [sums(["documents"]), .zeros(top + "/data/mentions.csv", count: 50_000_000), .zeros(top + "/data/documents.jsonl", count: 2_000_000)]) {
+            .entryTooLarge(archive: $0, entry: top + "/data/documents.jsonl", limit: 1_000_000)
         },
     ]
 
@@ -199,7 +250,8 @@ struct ReleaseReaderTests {
     @Test("the cap is what stops a bomb: with room for it, the same archive inflates in full", arguments: [CraftedFormat.tarGzip, .zip])
     func bombIsStoppedByTheCap(_ format: CraftedFormat) throws {
         let folder = try TemporaryFolder()
-        let bytes = try CraftedArchive.make(format, [.zeros(Self.top + "/data/documents.jsonl", count: 50_000_000)])
+        let bytes = try CraftedArchive.make(format, [Self.sums(["documents"], hash: Self.sha256(Data(count: 50_000_000))),
+                                                     .zeros(Self.top + "/data/documents.jsonl", count: 50_000_000)])
         #expect(bytes.count < 200_000, "small on disk")
         try folder.write("bomb.archive", bytes)
         let path = folder.path + "/bomb.archive"
@@ -233,15 +285,21 @@ struct ReleaseReaderTests {
         UnreadableCase(label: "an archive that is not a release", make: { folder in
             try folder.write("other.zip", try CraftedArchive.make(.zip, [.file("photos/a.jpg", [1, 2, 3])]))
             return folder.path + "/other.zip"
-        }, message: "no data/documents.jsonl"),
+        }, message: "no datapackage.json or SHA256SUMS"),
         UnreadableCase(label: "a folder that is not a release", make: { folder in
             try folder.write("empty/readme.txt", [])
             return folder.path + "/empty"
         }, message: "no data/documents.jsonl here or in a folder below"),
         UnreadableCase(label: "a table that is not JSON Lines", make: { folder in
-            try folder.write("r-1/data/documents.jsonl", Array("{\"doc_id\":\"a\"}\ndoc_id,text\n".utf8))
+            let table = Array("{\"doc_id\":\"a\"}\ndoc_id,text\n".utf8)
+            try folder.write("r-1/data/documents.jsonl", table)
+            try folder.write("r-1/SHA256SUMS", Array("\(sha256(table))  data/documents.jsonl\n".utf8))
             return folder.path + "/r-1"
         }, message: "r-1: r-1/data/documents.jsonl:2: not valid JSON"),
+        UnreadableCase(label: "a release folder that lists none of its files", make: { folder in
+            try folder.write("r-1/data/documents.jsonl", Array("{\"doc_id\":\"a\"}\n".utf8))
+            return folder.path + "/r-1"
+        }, message: "lists none of its files"),
         UnreadableCase(label: "a table in a folder that is a link", make: { folder in
             try folder.write("elsewhere.jsonl", Array("{\"doc_id\":\"a\"}\n".utf8))
             try folder.write("r-1/data/sentences.jsonl", [])

@@ -15,8 +15,12 @@ struct DiffCommand: ParsableCommand {
         change as JSON with sorted keys.
 
         Archives are read in memory and never unpacked: an entry with '..' or an absolute path, a \
-        link, a device, or one that inflates past the limits (100 MB per entry, 1 GiB in total) \
-        makes the command fail with a message naming the archive and the entry.
+        link, a device, or one that inflates past its cap makes the command fail with a message \
+        naming the archive and the entry. Only the JSONL tables are inflated, each capped at the size \
+        the release lists for it in datapackage.json (at 100 MB where an older release lists none; \
+        --max-bytes sets one cap for every table and their total). Every table the release lists \
+        must be there with the SHA-256 it lists, and the listed hashes must give the fingerprint \
+        recorded in datapackage.json.
 
         Exit status: 0 when the comparison ran (whether or not anything changed), 2 on an error. \
         With --exit-code, like 'git diff --exit-code': 1 when the tables differ, 0 when they do not.
@@ -37,17 +41,21 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The most items each Markdown list shows.", valueName: "n"))
     var limit = DatasetDiff.MarkdownOptions.default.limit
 
+    @Option(name: .long, help: ArgumentHelp("The most bytes each table, and all tables of one release together, may inflate to (default: the sizes the release lists).", valueName: "bytes"))
+    var maxBytes: Int64?
+
     @Flag(name: .long, help: "Exit with 1 when the releases' tables differ, 0 when they do not.")
     var exitCode = false
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
     }
 
     func run() throws {
         let diff: DatasetDiff
         do {
-            diff = try ReleaseReader.diff(old: old, new: new)
+            diff = try ReleaseReader.diff(old: old, new: new, limits: maxBytes.map(ReleaseReader.limits(maxBytes:)))
         } catch let error as BuildError {
             FileHandle.standardError.write(Data("standoff: error: \(error.description)\n".utf8))
             // 2, as diff(1) does, so that --exit-code's 1 always means "differs".
