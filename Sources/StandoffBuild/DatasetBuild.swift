@@ -148,6 +148,9 @@ public struct DatasetBuild: Sendable {
         })
         progress.finish()
         cacheWriter?.finish()
+        if pipeline.identifiers.contains(Correct.description.identifier) {
+            summary.diagnostics += try loadCorrections().orphans(documentIDs: Set(corpus.entries.map(\.id)))
+        }
         if summary.errors.isEmpty { cache?.removeStaleFiles() }
         return summary
     }

@@ -50,6 +50,32 @@ struct CorrectionRecorderTests {
         #expect(throws: BuildError.self) { try DatasetBuild(options: strict).run() }
     }
 
+    /// A correction for a document the raw folder does not hold applies to nothing: a warning at
+    /// its line, an error under --strict.
+    @Test func aCorrectionForAMissingDocumentIsReported() throws {
+        let (folder, options) = try Self.project()
+        _ = try CorrectionRecorder(build: DatasetBuild(options: options)).stance(sentenceID: "a-s0001", target: "japan-dprk-dialogue", label: "against",
+                                                                                holder: nil, by: "A. Reviewer", why: "Says the terms are secret.")
+        try FileManager.default.moveItem(atPath: folder.path + "/raw/a.txt", toPath: folder.path + "/raw/b.txt")
+        let result = try DatasetBuild(options: options).run()
+        #expect(result.summary.warnings.map(\.code) == ["stale-correction"])
+        #expect(result.summary.warnings.first?.location.hasSuffix("annotations/corrections.jsonl:1") == true)
+        #expect(result.summary.warnings.first?.message.contains("'a' is not in the raw folder") == true)
+        var strict = options
+        strict.strict = true
+        #expect(throws: BuildError.self) { try DatasetBuild(options: strict).run() }
+    }
+
+    /// Every malformed correction line is reported at once, each at its own line.
+    @Test func everyBadCorrectionLineIsReported() throws {
+        let line = #"{"action":"set-stance","sentence_id":"a-s0001","target":"t","by":"A","why":"w"}"#
+        let error = #expect(throws: StandoffError.self) {
+            try CorrectionSet.decode(file: "annotations/corrections.jsonl", contents: line + "\n" + line + "\n")
+        }
+        let message = error.map { "\($0)" } ?? ""
+        #expect(message.contains("annotations/corrections.jsonl:1:") && message.contains("annotations/corrections.jsonl:2:"), "\(message)")
+    }
+
     @Test func recordingRefusesTextThatIsNotThere() throws {
         let (_, options) = try Self.project()
         let recorder = CorrectionRecorder(build: DatasetBuild(options: options))

@@ -111,13 +111,13 @@ public struct CorrectionSet: Sendable {
     public let lines: [RuleLine<Correction>]
     private let byDocument: [String: [RuleLine<Correction>]]
 
-    /// Checks each line has what its action needs.
+    /// Checks each line has what its action needs; every bad line is reported, not just the first.
     public init(lines: [RuleLine<Correction>]) throws {
-        for line in lines {
-            if let problem = line.rule.problem() {
-                throw StandoffError.invalidRule(file: line.file, line: line.line, reason: problem + "; 'standoff correct' writes well-formed lines")
-            }
+        let problems = lines.compactMap { line in
+            line.rule.problem().map { StandoffError.invalidRule(file: line.file, line: line.line, reason: $0 + "; 'standoff correct' writes well-formed lines") }
         }
+        if problems.count == 1 { throw problems[0] }
+        if problems.count > 1 { throw StandoffError.multiple(problems) }
         self.lines = lines
         byDocument = Dictionary(grouping: lines) { $0.rule.documentID ?? "" }
     }
@@ -128,6 +128,15 @@ public struct CorrectionSet: Sendable {
     /// Decodes `annotations/corrections.jsonl`.
     public static func decode(file: String, contents: String) throws -> CorrectionSet {
         try CorrectionSet(lines: RuleFile.decode(Correction.self, file: file, contents: contents))
+    }
+
+    /// Warnings for corrections whose document is not among `documentIDs`: a renamed or removed
+    /// raw file, or a mistyped id. They apply to nothing, which `--strict` makes an error.
+    public func orphans(documentIDs: Set<String>) -> [Diagnostic] {
+        lines.filter { !documentIDs.contains($0.rule.documentID ?? "") }.map { line in
+            Diagnostic(severity: .warning, stage: Correct.description.identifier, code: "stale-correction", location: line.location,
+                       message: "document '\(line.rule.documentID ?? "")' is not in the raw folder, so this correction applies to nothing; fix its id or remove the line")
+        }
     }
 
     /// The corrections for one document, in file order.
