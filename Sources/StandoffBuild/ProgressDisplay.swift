@@ -20,6 +20,7 @@ struct ProgressDisplay {
     private let start: ContinuousClock.Instant
     private var lastDraw: ContinuousClock.Instant?
     private(set) var done = 0
+    /// Raw bytes of the documents done so far (the rate counts all of them, not the last one's).
     private(set) var bytes = 0
 
     init(total: Int, enabled: Bool) {
@@ -28,15 +29,20 @@ struct ProgressDisplay {
         start = clock.now
     }
 
-    /// Counts one finished document of `bytes` raw bytes and redraws when it is time.
-    mutating func advance(bytes: Int) {
+    /// Counts one finished document of `documentBytes` raw bytes and redraws when it is time.
+    mutating func advance(bytes documentBytes: Int) {
         done += 1
-        self.bytes += bytes
+        bytes += documentBytes
         guard enabled else { return }
         let now = clock.now
         guard now - start >= Self.quietPeriod, lastDraw.map({ now - $0 >= Self.redrawInterval }) ?? true else { return }
         lastDraw = now
-        FileHandle.standardError.write(Data(("\r" + Self.line(done: done, total: total, bytes: bytes, elapsed: now - start) + "\u{1B}[K").utf8))
+        FileHandle.standardError.write(Data(("\r" + line(elapsed: now - start) + "\u{1B}[K").utf8))
+    }
+
+    /// The line as drawn now, `elapsed` after the start.
+    func line(elapsed: Duration) -> String {
+        Self.line(done: done, total: total, bytes: bytes, elapsed: elapsed)
     }
 
     /// Clears the line if it was drawn.

@@ -94,4 +94,12 @@ struct ParallelBuildTests {
         #expect(ProgressDisplay.line(done: 10, total: 10, bytes: 0, elapsed: .milliseconds(500)) == "[10/10] 20 docs/s, 0.0 MB/s, 0:00 left")
         #expect(ProgressDisplay.line(done: 1, total: 7201, bytes: 1, elapsed: .seconds(1)) == "[1/7201] 1 docs/s, 0.0 MB/s, 120:00 left")
     }
+
+    /// The rate counts every document's bytes so far, not the last document's alone.
+    @Test func progressCountsAllBytesDone() {
+        var progress = ProgressDisplay(total: 3, enabled: false)
+        for _ in 0..<3 { progress.advance(bytes: 1_000_000) }
+        #expect(progress.done == 3)
+        #expect(progress.line(elapsed: .seconds(1)) == "[3/3] 3 docs/s, 3.0 MB/s, 0:00 left")
+    }
 }
