@@ -1,6 +1,6 @@
 # Standoff: `make dataset` builds the dataset, `make test` runs every test.
-# Stage targets use the stage names (ingest, clean, split, annotate, validate, export, package);
-# `make distclean` removes generated files.
+# `make stage-<stage>` runs one stage (ingest, clean, split, annotate, correct, validate, export,
+# package); `make clean` removes build/, `make distclean` the compiled program too.
 
 SHELL := /bin/bash
 CONFIG ?= release
@@ -10,20 +10,30 @@ PYTHON := $(VENV)/bin/python
 # Pinned so interop results are reproducible.
 PY_PACKAGES := pandas==3.1.1 duckdb==2.0.0 pytest==9.2.0 frictionless==5.21.0 datasets==5.2.0
 APT_PACKAGES := libarchive-dev pkg-config libarchive-tools unzip
+# The raw folder the pipeline reads: make dataset RAW=my-articles
+RAW ?= raw
+# Another corpus never writes into the committed snapshot of this one.
+RAW_OPTION := $(if $(filter-out raw,$(RAW)),--raw "$(RAW)" --no-snapshot)
+STAGES := ingest clean split annotate correct validate export package
+STAGE_TARGETS := $(addprefix stage-,$(STAGES))
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop ingest clean split annotate correct validate export package distclean help bench bench-deps bench-clean evaluate
+.PHONY: dataset release test deps build swift-test interop clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
 	@echo "               PREVIOUS=<archive or folder>: the dataset card lists the changes since that release"
 	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
-	@echo "make <stage>   one stage: ingest clean split annotate correct validate export package"
+	@echo "make stage-<s> one stage, writing build/<s>.jsonl: $(STAGES)"
+	@echo "               RAW=<folder>: read the raw articles from another folder (dataset, release and stages)"
 	@echo "make evaluate  score the rules against hand labels: the seeds, and ../shared/corpus when present (CORPUS=dir); compares with the last run"
 	@echo "make bench     time the pipeline and the spaCy baseline on synthetic corpora (SIZES=\"1000 10000 100000\" RUNS=3 BASELINE=10000)"
-	@echo "make distclean remove build/ and .build/"
+	@echo "make build     compile the standoff program (.build/release/standoff)"
+	@echo "make deps      install the system packages the build needs (apt-get, as root)"
+	@echo "make clean     remove build/ (every generated file)"
+	@echo "make distclean remove build/ and the compiled program (.build/)"
 
 ## Installs the C library and tools the build and tests need, when they are missing.
 deps:
@@ -44,14 +54,14 @@ build: deps
 PREVIOUS_OPTION := $(if $(PREVIOUS),--previous "$(PREVIOUS)")
 
 dataset: build
-	$(STANDOFF) run $(PREVIOUS_OPTION)
+	$(STANDOFF) run $(RAW_OPTION) $(PREVIOUS_OPTION)
 
 ## Like dataset, but refuses to replace an archive of this version whose data differ.
 release: build
-	$(STANDOFF) run --release $(PREVIOUS_OPTION)
+	$(STANDOFF) run --release $(RAW_OPTION) $(PREVIOUS_OPTION)
 
-ingest clean split annotate correct validate export package: build
-	$(STANDOFF) $@
+$(STAGE_TARGETS): stage-%: build
+	$(STANDOFF) $* $(RAW_OPTION)
 
 test: swift-test interop
 
@@ -125,6 +135,9 @@ $(BENCH_VENV)/.installed: Tests/bench/requirements.txt
 
 bench-clean:
 	rm -rf build/bench $(BENCH_VENV)
+
+clean:
+	rm -rf build
 
 distclean:
 	rm -rf build .build
