@@ -1,3 +1,4 @@
+import Foundation
 import StandoffArchive
 
 /// Where a build reads and writes, and how strict it is.
@@ -46,6 +47,14 @@ public struct BuildOptions: Sendable {
             throw BuildError.invalidOption(name: "SOURCE_DATE_EPOCH", reason: "must be whole seconds since 1970 from \(range.lowerBound) (1980-01-01) to \(range.upperBound) (2106-02-07), the times a zip can store, not '\(text)'")
         }
         return seconds
+    }
+
+    /// Where a run refreshes the annotation snapshot: the committed `<annotations>/documents` when
+    /// the raw folder is the project's own (`raw/` beside `annotations/`), else
+    /// `<build>/documents`, so building another corpus never rewrites this one's snapshot.
+    public static func snapshotFolder(raw: String, annotations: String, build: String) -> String {
+        let ownRaw = URL(fileURLWithPath: annotations).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("raw").path
+        return URL(fileURLWithPath: raw).standardizedFileURL.path == ownRaw ? annotations + "/documents" : build + "/documents"
     }
 
     /// Creates options; the defaults are the project layout.

@@ -141,3 +141,19 @@ struct HostileRawFolderTests {
         #expect(leftovers.isEmpty, "no complete new archive is left behind: \(leftovers)")
     }
 }
+
+/// Building another corpus must not rewrite the committed snapshot of this one.
+@Suite("Snapshot folder")
+struct SnapshotFolderTests {
+    @Test(arguments: [
+        ("raw", "annotations", "build", "annotations/documents"),
+        ("./raw/", "annotations", "build", "annotations/documents"),
+        ("my-articles", "annotations", "build", "build/documents"),
+        ("../other/raw", "annotations", "out", "out/documents"),
+        ("project/raw", "project/annotations", "build", "project/annotations/documents"),
+        ("raw", "project/annotations", "build", "build/documents"),
+    ])
+    func theCommittedSnapshotIsOnlyForTheProjectsOwnRawFolder(_ raw: String, _ annotations: String, _ build: String, _ expected: String) {
+        #expect(BuildOptions.snapshotFolder(raw: raw, annotations: annotations, build: build) == expected)
+    }
+}

@@ -22,7 +22,7 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Print the time spent in each stage, summed over documents and threads, on standard error.")
     var timings = false
 
-    @Flag(name: .long, help: "Do not refresh the committed annotation snapshot in <annotations>/documents/ (export and run refresh it).")
+    @Flag(name: .long, help: "Do not refresh the annotation snapshot (export and run refresh <annotations>/documents/ when --raw is the project's raw/ beside it, else <build>/documents/).")
     var noSnapshot = false
 
     @Flag(name: .long, help: "Run clean, split and annotate over every document instead of reusing their output from <build>/cache/ for raw files, rules and program unchanged since it was made.")
@@ -37,7 +37,7 @@ struct BuildOptionGroup: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         return BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
                             sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1,
-                            snapshotFolder: noSnapshot ? nil : annotations + "/documents", jobs: jobs,
+                            snapshotFolder: noSnapshot ? nil : BuildOptions.snapshotFolder(raw: raw, annotations: annotations, build: build), jobs: jobs,
                             cache: noCache ? nil : .readWrite)
     }
 }
