@@ -66,24 +66,15 @@ public struct GoldEvaluation: Sendable, Encodable, Equatable {
         /// Sentences scored.
         public var sentences = 0
         /// Found label equal to gold.
-        public var accuracy = 0.0
+        @FourPlaces public var accuracy = 0.0
         /// Mean F1 of `favor` and `against`, the two labels the research question turns on.
-        public var macroF1 = 0.0
+        @FourPlaces public var macroF1 = 0.0
 
         enum CodingKeys: String, CodingKey {
             case target, labels, confusion, sentences, accuracy
             case macroF1 = "macro_f1"
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(target, forKey: .target)
-            try container.encode(labels, forKey: .labels)
-            try container.encode(confusion, forKey: .confusion)
-            try container.encode(sentences, forKey: .sentences)
-            try container.encode(Score.rounded(accuracy), forKey: .accuracy)
-            try container.encode(Score.rounded(macroF1), forKey: .macroF1)
-        }
     }
 
     /// One document's headline figures.

@@ -9,11 +9,11 @@ public struct PageEvaluation: Sendable, Encodable, Equatable {
     /// Pages the run produced no document for (a failed file), scored as empty output.
     public var missing: [String] = []
     /// Mean precision over pages with output.
-    public var precision = 0.0
+    @FourPlaces public var precision = 0.0
     /// Mean recall over pages with truth.
-    public var recall = 0.0
+    @FourPlaces public var recall = 0.0
     /// Harmonic mean of the two means: the benchmark's F1.
-    public var f1 = 0.0
+    @FourPlaces public var f1 = 0.0
     /// Pages whose cleaned body is empty while the truth is not.
     public var emptyBodies: [String] = []
     /// Headline equal (case, white space and quote style aside) to the declared one.
@@ -28,9 +28,9 @@ public struct PageEvaluation: Sendable, Encodable, Equatable {
     /// One page's figures.
     public struct PageRow: Sendable, Encodable, Equatable {
         public var id: String
-        public var precision: Double
-        public var recall: Double
-        public var f1: Double
+        @FourPlaces public var precision: Double
+        @FourPlaces public var recall: Double
+        @FourPlaces public var f1: Double
         /// The removal reason that cost this page most article words, with the words.
         public var costliestReason: String?
         public var wordsLost: Int
@@ -48,18 +48,6 @@ public struct PageEvaluation: Sendable, Encodable, Equatable {
             case publishedRight = "published_right"
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(Score.rounded(precision), forKey: .precision)
-            try container.encode(Score.rounded(recall), forKey: .recall)
-            try container.encode(Score.rounded(f1), forKey: .f1)
-            try container.encode(costliestReason, forKey: .costliestReason)
-            try container.encode(wordsLost, forKey: .wordsLost)
-            try container.encode(wordsExtra, forKey: .wordsExtra)
-            try container.encode(titleRight, forKey: .titleRight)
-            try container.encode(publishedRight, forKey: .publishedRight)
-        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -69,20 +57,6 @@ public struct PageEvaluation: Sendable, Encodable, Equatable {
         case perPage = "per_page"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(converter, forKey: .converter)
-        try container.encode(pages, forKey: .pages)
-        try container.encode(missing, forKey: .missing)
-        try container.encode(Score.rounded(precision), forKey: .precision)
-        try container.encode(Score.rounded(recall), forKey: .recall)
-        try container.encode(Score.rounded(f1), forKey: .f1)
-        try container.encode(emptyBodies, forKey: .emptyBodies)
-        try container.encode(title, forKey: .title)
-        try container.encode(published, forKey: .published)
-        try container.encode(wordsLostBy, forKey: .wordsLostBy)
-        try container.encode(perPage, forKey: .perPage)
-    }
 
     /// Scores `documents` against `truth`, matched by id; `converter` picks the `in_dump` flags.
     public init(documents: [Document], truth: [PageTruth], converter: String?) {

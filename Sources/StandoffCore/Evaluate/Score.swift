@@ -110,3 +110,19 @@ public struct Tally: Sendable, Equatable, Codable {
         try container.encode(Score.rounded(rate), forKey: .rate)
     }
 }
+
+/// A rate stored in full and written to JSON at four decimal places, so reports compare byte
+/// for byte while computations keep every digit.
+@propertyWrapper
+public struct FourPlaces: Sendable, Equatable, Encodable {
+    public var wrappedValue: Double
+
+    public init(wrappedValue: Double) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Score.rounded(wrappedValue))
+    }
+}
