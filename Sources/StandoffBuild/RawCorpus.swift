@@ -41,7 +41,9 @@ public struct RawCorpus: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildError.missingFolder(path: folder, role: "raw")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
+        // The folder itself may be a link (the user named it); links inside it are never followed.
+        let listed = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: listed) else {
             throw BuildError.unreadable(path: folder, reason: "cannot list the folder")
         }
         let relativePaths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()

@@ -71,6 +71,16 @@ struct HostileRawFolderTests {
         #expect(message.contains("4 error(s)"), "\(message)")
     }
 
+    /// A raw folder given as a link to a folder is read; links inside it still are not.
+    @Test func aRawFolderThatIsALinkIsRead() throws {
+        let raw = try TemporaryFolder()
+        let parent = try TemporaryFolder()
+        try raw.write("a.txt", Self.article)
+        try FileManager.default.createSymbolicLink(atPath: parent.path + "/raw", withDestinationPath: raw.path)
+        let options = BuildOptions(rawFolder: parent.path + "/raw", annotationsFolder: Repository.path("annotations"), buildFolder: parent.path + "/build")
+        #expect(try DatasetBuild(options: options).statistics().documents.count == 1)
+    }
+
     @Test(arguments: [1, 5, 1000, 5000])
     func jobsBeyondTheDocumentsAreNotStarted(_ jobs: Int) throws {
         let raw = try TemporaryFolder()
