@@ -47,6 +47,22 @@ public struct RuleSet: Sendable {
         stance = try StanceRules.decode(targetsFile: "\(folder)/\(FileName.stanceTargets)", targets: text(FileName.stanceTargets),
                                         cuesFile: "\(folder)/\(FileName.stanceCues)", cues: text(FileName.stanceCues),
                                         holdersFile: "\(folder)/\(FileName.stanceHolders)", holders: text(FileName.stanceHolders))
+        try checkParties()
+    }
+
+    /// Every party of a stance target must be a gazetteer id: a misspelt one ("japann") would
+    /// match no mention and silently turn every stance `none`. (The people and bodies listed with
+    /// a party may be ids that name patterns make, which no file lists.)
+    func checkParties() throws {
+        let known = Set(entities.gazetteer.entries.map(\.rule.id))
+        for line in stance.targets {
+            for party in line.rule.parties {
+                for id in [party.id] where !known.contains(id) {
+                    throw StandoffError.invalidRule(file: line.file, line: line.line,
+                                                    reason: "party '\(id)' of target '\(line.rule.id)' is not an id in gazetteer.jsonl; fix the spelling or add the entity there")
+                }
+            }
+        }
     }
 
     /// The dataset's tables, with a document stance column group per stance target.

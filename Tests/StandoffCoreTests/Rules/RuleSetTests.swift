@@ -29,4 +29,19 @@ struct RuleSetTests {
         let error = #expect(throws: StandoffError.self) { try RuleSet(contents: contents, folder: "rules") }
         #expect("\(error.map { "\($0)" } ?? "")".contains("rules/gazetteer.jsonl"))
     }
+
+    /// A misspelt party would silently turn every stance `none`; it is refused at its line.
+    @Test func aTargetPartyThatIsNoEntityIsRefused() throws {
+        var contents = try Self.contents()
+        let targets = try #require(contents[RuleSet.FileName.stanceTargets])
+        #expect(targets.contains(#""id": "japan""#))
+        contents[RuleSet.FileName.stanceTargets] = targets.replacingOccurrences(of: #""id": "japan""#, with: #""id": "japann""#)
+        do {
+            _ = try RuleSet(contents: contents, folder: "rules")
+            Issue.record("a target with the party 'japann' was accepted")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("rules/stance-targets.jsonl:1") && message.contains("'japann'"), "\(message)")
+        }
+    }
 }
