@@ -1,0 +1,142 @@
+/// The patterns that find names by their shape rather than by a title or head word: `the North`,
+/// speaker labels in transcripts, romanised Japanese names, and Korean and Chinese names after a
+/// family name. Each looks at a word and at most its next two, so a sentence costs linear time.
+extension EntityPatterns {
+    /// Candidates of every shape pattern in one sentence. `blocked[offset]` is true where a title or
+    /// another entity's name starts; `heads[offset]` where a head word starts.
+    func shapeCandidates(in hits: [EntityMatcher.Hit], tokens: SentenceTokens, blocked: [Bool]) -> [EntityCandidate] {
+        var heads = [Bool](repeating: false, count: tokens.scalars.count + 1)
+        for hit in hits { if case .head = hit.key { heads[hit.start] = true } }
+        var candidates = articleCandidates(in: hits, tokens: tokens)
+        if let speaker = speakerCandidate(tokens: tokens, blocked: blocked) { candidates.append(speaker) }
+        candidates += syllableCandidates(tokens: tokens, blocked: blocked, heads: heads)
+        candidates += surnameCandidates(tokens: tokens, blocked: blocked, heads: heads)
+        return candidates
+    }
+
+    /// `the North`, `The South’s`: an article-name word right after `the`, not joined by a hyphen
+    /// or a space to another capitalised word (`the North Korean`, `the North-South talks`).
+    func articleCandidates(in hits: [EntityMatcher.Hit], tokens: SentenceTokens) -> [EntityCandidate] {
+        var candidates: [EntityCandidate] = []
+        for hit in hits {
+            guard case let .word(pattern) = hit.key, hit.start >= 4, tokens.scalar(at: hit.start - 1, is: " "),
+                  let articleIndex = tokens.word(startingAt: hit.start - 4), tokens.words[articleIndex].end == hit.start - 1 else { continue }
+            let article = tokens.text(tokens.words[articleIndex])
+            guard article == "the" || article == "The" else { continue }
+            if EntityText.isHyphenAt(hit.end, in: tokens.scalars) { continue }
+            if tokens.scalar(at: hit.end, is: " "), let next = tokens.word(startingAt: hit.end + 1), tokens.words[next].capitalised { continue }
+            candidates.append(EntityCandidate(start: hit.start, end: hit.end, source: .pattern(pattern), title: nil))
+        }
+        return candidates
+    }
+
+    /// A transcript turn's speaker: up to four words in capitals that open the sentence and end in
+    /// a colon (`DANA REYES: Welcome.`), none of them a title, a known entity or a label such as `Q`.
+    func speakerCandidate(tokens: SentenceTokens, blocked: [Bool]) -> EntityCandidate? {
+        guard let pattern = speakerPattern, let labels = speakerLabels, let first = tokens.words.first else { return nil }
+        var end = first.start
+        var index = 0
+        while index < tokens.words.count && index < 4 {
+            let word = tokens.words[index]
+            guard index == 0 || word.start == end + 1, !blocked[word.start], isCapitals(word, in: tokens),
+                  !labels.contains(tokens.text(word)) else { return nil }
+            end = word.end
+            index += 1
+            if tokens.scalar(at: end, is: ":") { break }
+        }
+        guard tokens.scalar(at: end, is: ":") else { return nil }
+        return EntityCandidate(start: first.start, end: end, source: index == 1 ? .bare : .pattern(pattern), title: nil)
+    }
+
+    /// Two adjacent capitalised words, each spelt wholly in one syllables line (`Noriko Ashida`,
+    /// `TANAKA Hitoshi`), neither a stop word, a head word or the start of another name.
+    func syllableCandidates(tokens: SentenceTokens, blocked: [Bool], heads: [Bool]) -> [EntityCandidate] {
+        guard let (pattern, set) = syllableLine else { return [] }
+        var candidates: [EntityCandidate] = []
+        var previousFits = false
+        for (index, word) in tokens.words.enumerated() {
+            let fits = word.end - word.start >= 3 && nameWord(word, in: tokens, blocked: blocked, heads: heads)
+                && set.spells(tokens.scalars[word.start..<word.end])
+            if fits && previousFits {
+                let previous = tokens.words[index - 1]
+                if previous.end + 1 == word.start && tokens.scalar(at: previous.end, is: " ") {
+                    candidates.append(EntityCandidate(start: previous.start, end: word.end, source: .pattern(pattern), title: nil))
+                }
+            }
+            previousFits = fits
+        }
+        return candidates
+    }
+
+    /// A surname line's family name, one space, and a given name of the line's shape.
+    func surnameCandidates(tokens: SentenceTokens, blocked: [Bool], heads: [Bool]) -> [EntityCandidate] {
+        guard !surnames.isEmpty else { return [] }
+        var candidates: [EntityCandidate] = []
+        for (index, word) in tokens.words.enumerated() where word.capitalised && !word.initial && index + 1 < tokens.words.count {
+            let given = tokens.words[index + 1]
+            guard given.start == word.end + 1, tokens.scalar(at: word.end, is: " "),
+                  nameWord(given, in: tokens, blocked: blocked, heads: heads) else { continue }
+            let family = tokens.text(word)
+            for line in surnames where line.families.contains(family) {
+                switch line.given {
+                case .hyphenated:
+                    guard index + 2 < tokens.words.count, EntityText.isHyphenAt(given.end, in: tokens.scalars) else { continue }
+                    let rest = tokens.words[index + 2]
+                    guard rest.start == given.end + 1, !rest.capitalised, tokens.scalars[rest.start..<rest.end].allSatisfy({ EntityText.isLetter($0) }) else { continue }
+                    candidates.append(EntityCandidate(start: word.start, end: rest.end, source: .pattern(line.pattern), title: nil))
+                case .syllables:
+                    guard !EntityText.isHyphenAt(given.end, in: tokens.scalars), let set = syllableSets[line.pattern],
+                          set.spells(tokens.scalars[given.start..<given.end]) else { continue }
+                    candidates.append(EntityCandidate(start: word.start, end: given.end, source: .pattern(line.pattern), title: nil))
+                }
+                break
+            }
+        }
+        return candidates
+    }
+
+    /// Where the family name stands in a name a pattern found.
+    enum NameOrder: Sendable {
+        /// Last, unless a hyphenated given name follows the first word (``EntityLinker/families(of:)``).
+        case usual
+        /// First: names after a surname line's family name, and romanised names whose first word is in capitals (`TANAKA Hitoshi`).
+        case familyFirst
+        /// Either word of a two-word romanised name (`Tanaka Hitoshi` or `Hitoshi Tanaka`).
+        case either
+    }
+
+    /// The order of a name that pattern line `pattern` found.
+    func nameOrder(of pattern: Int, text: String) -> NameOrder {
+        switch kinds[pattern] {
+        case .surname: return .familyFirst
+        case .syllables:
+            let first = text.unicodeScalars.prefix { $0 != " " }
+            return first.count > 1 && first.allSatisfy(EntityText.isUppercase) && !text.unicodeScalars.allSatisfy({ !EntityText.isLetter($0) || EntityText.isUppercase($0) }) ? .familyFirst : .either
+        default: return .usual
+        }
+    }
+
+    /// The syllables line, if there is one.
+    private var syllableLine: (Int, SyllableSet)? {
+        for (index, kind) in kinds.enumerated() where kind == .syllables {
+            if let set = syllableSets[index] { return (index, set) }
+        }
+        return nil
+    }
+
+    /// A capitalised word of letters only, in title case or capitals, that is no stop word, head
+    /// word or start of another name.
+    private func nameWord(_ word: SentenceTokens.Word, in tokens: SentenceTokens, blocked: [Bool], heads: [Bool]) -> Bool {
+        guard word.capitalised, !word.initial, !blocked[word.start], !heads[word.start] else { return false }
+        let letters = tokens.scalars[word.start..<word.end]
+        guard letters.allSatisfy(EntityText.isLetter) else { return false }
+        let rest = letters.dropFirst()
+        guard rest.allSatisfy({ !EntityText.isUppercase($0) }) || rest.allSatisfy(EntityText.isUppercase) else { return false }
+        return !stopWords.contains(EntityText.nameCase(tokens.text(word)))
+    }
+
+    /// Whether a word is in capitals (`REYES`, `Q`).
+    private func isCapitals(_ word: SentenceTokens.Word, in tokens: SentenceTokens) -> Bool {
+        tokens.scalars[word.start..<word.end].allSatisfy(EntityText.isUppercase)
+    }
+}
