@@ -132,6 +132,32 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
                   ["Talks stalled in the U.S.", "“We are not done,” an aide said."]),
         SplitCase("a web address ends a sentence", "Details are at example.org/news. Registration closes soon.",
                   ["Details are at example.org/news.", "Registration closes soon."]),
+        // Times before titles: a measure ends its clause before a name, a short fronted phrase does not.
+        SplitCase("a time after a number ends the sentence before a title",
+                  "The envoy landed at 9 p.m. Dr. Vance met him. At 7 a.m. Ms. Orr left.",
+                  ["The envoy landed at 9 p.m.", "Dr. Vance met him.", "At 7 a.m. Ms. Orr left."]),
+        SplitCase("a place abbreviation before a title continues", "She met U.S. Rep. Ortiz on Friday.",
+                  ["She met U.S. Rep. Ortiz on Friday."]),
+        // Footnote references stay with the sentence they close.
+        SplitCase("a footnote reference closes its sentence", "Critics disagree.[12] “Talks help,” one said.",
+                  ["Critics disagree.[12]", "“Talks help,” one said."]),
+        // CJK full stops end sentences with no space after them.
+        SplitCase("CJK full stops, exclamation and question marks end sentences",
+                  "会談は終わった。本当か？そうだ！Talks ended. Both left.",
+                  ["会談は終わった。", "本当か？", "そうだ！", "Talks ended.", "Both left."]),
+        SplitCase("a closing corner bracket continued at once stays in the sentence",
+                  "彼は「行く。」と言った。次に進む。",
+                  ["彼は「行く。」と言った。", "次に進む。"]),
+        // Transcript turns and dashed items on a new line start sentences even without a full stop.
+        SplitCase("a speaker label on a new line starts a turn",
+                  "Thank you\nQ: Will you go?\nMINISTER ARAI: We are considering it\nMODERATOR: Next question.",
+                  ["Thank you", "Q: Will you go?", "MINISTER ARAI: We are considering it", "MODERATOR: Next question."]),
+        SplitCase("a dashed item on a new line starts a sentence",
+                  "The plan has two parts\n- a liaison office\n- food aid",
+                  ["The plan has two parts", "- a liaison office", "- food aid"]),
+        SplitCase("a wrapped line that merely starts with a capital continues",
+                  "The talks were held in\nGeneva: a neutral city.",
+                  ["The talks were held in\nGeneva: a neutral city."]),
         // Ellipses.
         SplitCase("an ellipsis before a sentence starter ends the sentence", "He paused... Then he went on.",
                   ["He paused...", "Then he went on."]),
