@@ -19,7 +19,9 @@
 /// adjacent capitalised words spelt wholly in its syllables (romanised Japanese: `Noriko Ashida`,
 /// `TANAKA Hitoshi`); a `surname` line finds one of its family names followed by a given name of
 /// the shape `given` says (`hyphenated`: `Lim Ji-hye`; `syllables`: one word spelt in the line's
-/// `syllables`, `Guo Jiakun`). In examples, `[…]` marks exactly the mentions the line must make.
+/// `syllables`, `Guo Jiakun`; `split`: two such words or one hyphenated, `Choe Son Hui`); an
+/// `appositive` line finds two or three capitalised words before a comma and an apposition
+/// that names a person's role (`Ana Ruiz, a former negotiator`, `Ana Ruiz, who`). In examples, `[…]` marks exactly the mentions the line must make.
 public struct EntityPattern: Decodable, Sendable, Equatable {
     /// What a line does.
     public enum Kind: String, Sendable, CaseIterable {
@@ -37,6 +39,9 @@ public struct EntityPattern: Decodable, Sendable, Equatable {
         case syllables
         /// Family names that, before a given name of the right shape, start a person's name.
         case surname
+        /// Words that, in an apposition right after a capitalised name, make it a person's
+        /// (`Ana Ruiz, a former negotiator`).
+        case appositive
     }
 
     /// The shape of the given name after a `surname` line's family name.
@@ -45,6 +50,8 @@ public struct EntityPattern: Decodable, Sendable, Equatable {
         case hyphenated
         /// One capitalised word spelt wholly in the line's `syllables` (`Jiakun`).
         case syllables
+        /// Two capitalised words, or one hyphenated word, spelt wholly in the line's `syllables` (`Son Hui`, `Son-hui`).
+        case split
     }
 
     /// A readable slug, unique across both entity rule files; recorded as the `rule` of its mentions.
@@ -62,7 +69,9 @@ public struct EntityPattern: Decodable, Sendable, Equatable {
     public var gender: String?
     /// Match the titles or head words in any letter case (`prime minister Fumio Kishida`).
     public var ignoreCase: Bool?
-    /// Head lines only: lower-case words that may continue a name after its head (`of`, `for`).
+    /// Head lines: lower-case words that may continue a name after its head (`of`, `for`).
+    /// Appositive lines: the words that may open the apposition (`a`, `the`); one of the line's
+    /// `words` must then come within six words. Without them the apposition opens with one of `words` (`who`).
     public var connectors: [String]?
     /// The most capitalised words in a name after a title, or before a head word (and after each
     /// connector); 3 for titles and 4 for heads when absent.

@@ -11,6 +11,7 @@ extension EntityPatterns {
         if let speaker = speakerCandidate(tokens: tokens, blocked: blocked) { candidates.append(speaker) }
         candidates += syllableCandidates(tokens: tokens, blocked: blocked, heads: heads)
         candidates += surnameCandidates(tokens: tokens, blocked: blocked, heads: heads)
+        candidates += appositiveCandidates(tokens: tokens, blocked: blocked, heads: heads)
         return candidates
     }
 
@@ -88,8 +89,72 @@ extension EntityPatterns {
                     guard !EntityText.isHyphenAt(given.end, in: tokens.scalars), let set = syllableSets[line.pattern],
                           set.spells(tokens.scalars[given.start..<given.end]) else { continue }
                     candidates.append(EntityCandidate(start: word.start, end: given.end, source: .pattern(line.pattern), title: nil))
+                case .split:
+                    guard let set = syllableSets[line.pattern], set.spells(tokens.scalars[given.start..<given.end]),
+                          index + 2 < tokens.words.count else { continue }
+                    let second = tokens.words[index + 2]
+                    guard second.start == given.end + 1, set.spells(tokens.scalars[second.start..<second.end]) else { continue }
+                    if EntityText.isHyphenAt(given.end, in: tokens.scalars) {
+                        guard !second.capitalised else { continue }
+                    } else {
+                        guard tokens.scalar(at: given.end, is: " "), nameWord(second, in: tokens, blocked: blocked, heads: heads),
+                              !EntityText.isHyphenAt(second.end, in: tokens.scalars) else { continue }
+                    }
+                    candidates.append(EntityCandidate(start: word.start, end: second.end, source: .pattern(line.pattern), title: nil))
                 }
                 break
+            }
+        }
+        return candidates
+    }
+
+    /// Two or three capitalised words (initials aside) right before a comma and an apposition that
+    /// names a role: `Ana Ruiz, a former negotiator`, `Ana J. Ruiz, who`. The apposition is read at
+    /// most six words far, so the cost per comma is constant.
+    func appositiveCandidates(tokens: SentenceTokens, blocked: [Bool], heads: [Bool]) -> [EntityCandidate] {
+        guard !appositives.isEmpty else { return [] }
+        var candidates: [EntityCandidate] = []
+        for (index, word) in tokens.words.enumerated() where index + 1 < tokens.words.count {
+            // The last word of the name, then ", " and the apposition's first word.
+            guard tokens.scalar(at: word.end, is: ","), tokens.scalar(at: word.end + 1, is: " ") else { continue }
+            let opener = tokens.words[index + 1]
+            guard opener.start == word.end + 2, !opener.capitalised else { continue }
+            // Walk back over the name: up to three name words, with initials between or before them.
+            var parts = 0
+            var cursor = index
+            var nameStart = index
+            var longer = false
+            while true {
+                let part = tokens.words[cursor]
+                guard part.initial ? parts > 0 : nameWord(part, in: tokens, blocked: blocked, heads: heads) else { break }
+                if !part.initial { parts += 1 }
+                nameStart = cursor
+                guard cursor > 0 else { break }
+                let before = tokens.words[cursor - 1]
+                guard before.end + 1 == part.start, tokens.scalar(at: before.end, is: " ") else { break }
+                if parts == 3 {
+                    // A fourth capitalised word: more likely a longer name of something else.
+                    longer = before.capitalised && !stopWords.contains(tokens.text(before))
+                    break
+                }
+                cursor -= 1
+            }
+            guard parts >= 2, !longer, !tokens.words[nameStart].initial || parts >= 2 else { continue }
+            let openerText = tokens.text(opener)
+            for line in appositives {
+                var fits = false
+                if let openers = line.openers {
+                    if openers.contains(openerText) {
+                        let last = min(tokens.words.count - 1, index + 7)
+                        fits = (index + 2...max(index + 2, last)).contains { $0 < tokens.words.count && line.roles.contains(tokens.text(tokens.words[$0]).lowercased()) }
+                    }
+                } else {
+                    fits = line.roles.contains(openerText)
+                }
+                if fits {
+                    candidates.append(EntityCandidate(start: tokens.words[nameStart].start, end: word.end, source: .pattern(line.pattern), title: nil))
+                    break
+                }
             }
         }
         return candidates

@@ -26,6 +26,9 @@ public struct EntityPatterns: Sendable {
     let surnames: [(pattern: Int, families: Set<String>, given: EntityPattern.Given)]
     /// Each article-name line's entity id, by line index.
     let articleEntities: [Int: String]
+    /// Each appositive line: its index, the words that may open the apposition (nil: the line's
+    /// words open it) and the role words.
+    let appositives: [(pattern: Int, openers: Set<String>?, roles: Set<String>)]
 
     /// Decodes and checks a pattern file.
     ///
@@ -48,6 +51,7 @@ public struct EntityPatterns: Sendable {
         var syllableSets: [Int: SyllableSet] = [:]
         var surnames: [(pattern: Int, families: Set<String>, given: EntityPattern.Given)] = []
         var articleEntities: [Int: String] = [:]
+        var appositives: [(pattern: Int, openers: Set<String>?, roles: Set<String>)] = []
         var firstLineOfID: [String: Int] = [:]
         for line in lines {
             let pattern = line.rule
@@ -71,11 +75,11 @@ public struct EntityPatterns: Sendable {
             if let maxWords = pattern.maxWords, !(1...6).contains(maxWords) { throw invalid("'max_words' must be between 1 and 6") }
             if pattern.gender != nil && kind != .title { throw invalid("'gender' is for title lines only") }
             if let gender = pattern.gender, gender != "female", gender != "male" { throw invalid("gender '\(gender)' must be 'female' or 'male'") }
-            if pattern.connectors != nil && kind != .head { throw invalid("'connectors' are for head lines only") }
+            if pattern.connectors != nil && kind != .head && kind != .appositive { throw invalid("'connectors' are for head and appositive lines only") }
             if pattern.entity != nil && kind != .articleName { throw invalid("'entity' is for article-name lines only") }
             if pattern.given != nil && kind != .surname { throw invalid("'given' is for surname lines only") }
-            if pattern.syllables != nil && (kind != .surname || pattern.given != EntityPattern.Given.syllables.rawValue) {
-                throw invalid("'syllables' is for surname lines whose 'given' is 'syllables'")
+            if pattern.syllables != nil && (kind != .surname || pattern.given == EntityPattern.Given.hyphenated.rawValue) {
+                throw invalid("'syllables' is for surname lines whose 'given' is 'syllables' or 'split'")
             }
             let index = kinds.count
             var type: EntityType?
@@ -108,6 +112,13 @@ public struct EntityPatterns: Sendable {
                 guard let entity = pattern.entity, EntityText.isSlug(entity) else { throw invalid("an article-name line needs 'entity', a gazetteer id") }
                 type = parsed
                 articleEntities[index] = entity
+            case .appositive:
+                if let raw = pattern.type, raw != EntityType.person.rawValue { throw invalid("an appositive line finds PERSON names; drop 'type' or set it to PERSON") }
+                type = .person
+                if let bad = (pattern.words + (pattern.connectors ?? [])).first(where: { $0 != $0.lowercased() || $0.contains(" ") }) {
+                    throw invalid("'\(bad)' must be one lower-case word")
+                }
+                appositives.append((index, pattern.connectors.map(Set.init), Set(pattern.words)))
             case .speaker, .syllables, .surname:
                 if let raw = pattern.type, raw != EntityType.person.rawValue { throw invalid("a \(kind.rawValue) line finds PERSON names; drop 'type' or set it to PERSON") }
                 type = .person
@@ -123,7 +134,7 @@ public struct EntityPatterns: Sendable {
                     guard let raw = pattern.given, let given = EntityPattern.Given(rawValue: raw) else {
                         throw invalid("a surname line needs 'given', one of \(EntityPattern.Given.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
-                    if given == .syllables {
+                    if given == .syllables || given == .split {
                         guard let set = SyllableSet(pattern.syllables ?? []) else { throw invalid("'syllables' must be one to eight lower-case ASCII letters each") }
                         syllableSets[index] = set
                     }
@@ -151,6 +162,7 @@ public struct EntityPatterns: Sendable {
         self.syllableSets = syllableSets
         self.surnames = surnames
         self.articleEntities = articleEntities
+        self.appositives = appositives
     }
 
     /// Every title and head word, as automaton patterns.
@@ -167,7 +179,7 @@ public struct EntityPatterns: Sendable {
                 for head in line.rule.words { patterns.append(.init(text: head, key: .head(pattern: index), ignoreCase: ignoreCase)) }
             case .articleName:
                 for word in line.rule.words { patterns.append(.init(text: word, key: .word(pattern: index), ignoreCase: false)) }
-            case .stopWords, .speaker, .syllables, .surname:
+            case .stopWords, .speaker, .syllables, .surname, .appositive:
                 break
             }
         }
