@@ -21,6 +21,7 @@ public struct EntityAnnotator: Sendable {
     /// location: "<doc_id>/<sentence_id>", message: …).
     public func mentions(in document: Document, diagnostics: inout [Diagnostic]) -> [Mention] {
         var scanned = document.sentences.map(scan)
+        dropNamesOfAbsentCountries(from: &scanned)
 
         // Names of people found in the document, looked for among words no candidate took: family
         // and given names of people that patterns found, given names of gazetteer people, and full
@@ -89,6 +90,24 @@ public struct EntityAnnotator: Sendable {
         candidates += rules.patterns.headCandidates(in: hits, tokens: tokens, blocked: blocked)
         candidates += rules.patterns.shapeCandidates(in: hits, tokens: tokens, blocked: blocked)
         return ScannedSentence(tokens: tokens, titles: titles, selected: EntityCandidate.select(candidates, length: scalars.count))
+    }
+
+    /// Removes the names of pattern lines with `countries` when the document names none of them.
+    func dropNamesOfAbsentCountries(from scanned: inout [ScannedSentence]) {
+        let lines = rules.patterns.lines
+        guard lines.contains(where: { $0.rule.countries != nil }) else { return }
+        var named: Set<String> = []
+        for sentence in scanned {
+            for candidate in sentence.selected {
+                if case let .entry(entry, _) = candidate.source, let country = rules.gazetteer.entries[entry].rule.country { named.insert(country) }
+            }
+        }
+        for index in scanned.indices {
+            scanned[index].selected.removeAll { candidate in
+                guard case let .pattern(pattern) = candidate.source, let countries = lines[pattern].rule.countries else { return false }
+                return !countries.contains(where: named.contains)
+            }
+        }
     }
 
     /// Names of people a document has named, to find again where nothing else found them.

@@ -82,6 +82,10 @@ public struct EntityPattern: Decodable, Sendable, Equatable {
     public var given: String?
     /// `surname` lines with `given` `syllables` only: the syllables a given name is spelt in.
     public var syllables: [String]?
+    /// `syllables` and `surname` lines only: gazetteer ids of countries; names of the line's shape
+    /// count only in documents that name one of them (a place, a body or a person of it), since
+    /// other languages are spelt in the same syllables (`Jangan Minta` is Indonesian).
+    public var countries: [String]?
     /// Sentences in which the line must fire; `[…]` marks the expected mentions.
     public var match: [String]
     /// Sentences in which the line must not fire.
@@ -105,11 +109,12 @@ public struct EntityPattern: Decodable, Sendable, Equatable {
         self.entity = nil
         self.given = nil
         self.syllables = nil
+        self.countries = nil
         self.match = match
         self.noMatch = noMatch
     }
 
     /// The keys a line may use, in the file's `snake_case`.
     static let keys: Set<String> = ["id", "summary", "kind", "type", "words", "gender", "ignore_case", "connectors",
-                                    "max_words", "entity", "given", "syllables", "match", "no_match"]
+                                    "max_words", "entity", "given", "syllables", "countries", "match", "no_match"]
 }

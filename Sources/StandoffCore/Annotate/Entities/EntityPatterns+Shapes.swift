@@ -10,7 +10,14 @@ extension EntityPatterns {
         var candidates = articleCandidates(in: hits, tokens: tokens)
         if let speaker = speakerCandidate(tokens: tokens, blocked: blocked) { candidates.append(speaker) }
         candidates += syllableCandidates(tokens: tokens, blocked: blocked, heads: heads)
-        candidates += surnameCandidates(tokens: tokens, blocked: blocked, heads: heads)
+        var inside = [Bool](repeating: false, count: tokens.scalars.count + 1)
+        for hit in hits {
+            switch hit.key {
+            case .alias, .demonym: for offset in (hit.start + 1)..<hit.end { inside[offset] = true }
+            default: break
+            }
+        }
+        candidates += surnameCandidates(tokens: tokens, blocked: blocked, heads: heads, inside: inside)
         candidates += appositiveCandidates(tokens: tokens, blocked: blocked, heads: heads)
         return candidates
     }
@@ -56,11 +63,15 @@ extension EntityPatterns {
         var candidates: [EntityCandidate] = []
         var previousFits = false
         for (index, word) in tokens.words.enumerated() {
-            let fits = word.end - word.start >= 3 && nameWord(word, in: tokens, blocked: blocked, heads: heads)
+            let length = word.end - word.start
+            // Short words in capitals are acronyms (`NASA`), not names.
+            let capitals = length > 1 && tokens.scalars[word.start..<word.end].allSatisfy(EntityText.isUppercase)
+            let fits = length >= 3 && (!capitals || length >= 5) && nameWord(word, in: tokens, blocked: blocked, heads: heads)
                 && set.spells(tokens.scalars[word.start..<word.end])
             if fits && previousFits {
                 let previous = tokens.words[index - 1]
-                if previous.end + 1 == word.start && tokens.scalar(at: previous.end, is: " ") {
+                // One word of five letters or more: pairs of short words are as often English (`Main Menu`).
+                if previous.end + 1 == word.start && tokens.scalar(at: previous.end, is: " ") && max(length, previous.end - previous.start) >= 5 {
                     candidates.append(EntityCandidate(start: previous.start, end: word.end, source: .pattern(pattern), title: nil))
                 }
             }
@@ -70,10 +81,12 @@ extension EntityPatterns {
     }
 
     /// A surname line's family name, one space, and a given name of the line's shape.
-    func surnameCandidates(tokens: SentenceTokens, blocked: [Bool], heads: [Bool]) -> [EntityCandidate] {
+    func surnameCandidates(tokens: SentenceTokens, blocked: [Bool], heads: [Bool], inside: [Bool]) -> [EntityCandidate] {
         guard !surnames.isEmpty else { return [] }
         var candidates: [EntityCandidate] = []
-        for (index, word) in tokens.words.enumerated() where word.capitalised && !word.initial && index + 1 < tokens.words.count {
+        for (index, word) in tokens.words.enumerated() where word.capitalised && !word.initial && !blocked[word.start] && index + 1 < tokens.words.count {
+            // A word inside another entity's name starts none (`Kong` of `Hong Kong`).
+            if inside[word.start] { continue }
             let given = tokens.words[index + 1]
             guard given.start == word.end + 1, tokens.scalar(at: word.end, is: " "),
                   nameWord(given, in: tokens, blocked: blocked, heads: heads) else { continue }

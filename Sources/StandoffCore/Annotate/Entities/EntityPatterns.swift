@@ -81,6 +81,8 @@ public struct EntityPatterns: Sendable {
             if pattern.syllables != nil && (kind != .surname || pattern.given == EntityPattern.Given.hyphenated.rawValue) {
                 throw invalid("'syllables' is for surname lines whose 'given' is 'syllables' or 'split'")
             }
+            if pattern.countries != nil && kind != .syllables && kind != .surname { throw invalid("'countries' is for syllables and surname lines only") }
+            if let bad = (pattern.countries ?? []).first(where: { !EntityText.isSlug($0) }) { throw invalid("country '\(bad)' must be a gazetteer id") }
             let index = kinds.count
             var type: EntityType?
             switch kind {

@@ -23,10 +23,13 @@ struct EntityAnnotatorTests {
                         "South | GPE | south-korea | article-south", "TOKYO | GPE | tokyo | tokyo", "KAMIKAWA | PERSON | yoko-kamikawa | yoko-kamikawa",
                         "KISHIDA Fumio | PERSON | fumio-kishida | fumio-kishida"]),
         // Names by their shape: romanised Japanese, Korean with a hyphenated given name, Chinese in pinyin.
-        Case(text: "Haruka Moriguchi of Tokai University disagreed; Moriguchi left. Seo Min-ji and Zhang Weiming spoke.",
-             mentions: ["Haruka Moriguchi | PERSON | haruka-moriguchi | romanised-japanese-name", "Tokai University | ORG | tokai-university | org-head-word",
-                        "Moriguchi | PERSON | haruka-moriguchi | link-surname", "Seo Min-ji | PERSON | seo-min-ji | korean-name",
-                        "Zhang Weiming | PERSON | zhang-weiming | chinese-name"]),
+        // They count only where the document names the country (other languages use the same syllables).
+        Case(text: "In Tokyo, Haruka Moriguchi of Tokai University disagreed; Moriguchi left. Seo Min-ji of Seoul and Zhang Weiming of Beijing spoke.",
+             mentions: ["Tokyo | GPE | tokyo | tokyo", "Haruka Moriguchi | PERSON | haruka-moriguchi | romanised-japanese-name",
+                        "Tokai University | ORG | tokai-university | org-head-word", "Moriguchi | PERSON | haruka-moriguchi | link-surname",
+                        "Seo Min-ji | PERSON | seo-min-ji | korean-name", "Seoul | GPE | seoul | seoul",
+                        "Zhang Weiming | PERSON | zhang-weiming | chinese-name", "Beijing | GPE | beijing | beijing"]),
+        Case(text: "Haruka Moriguchi and Seo Min-ji met Zhang Weiming at the bank.", mentions: []),
         // A capitalised kinship word or a placeholder letter is no name; a relative in lower case is.
         Case(text: "The Sister Cities fund grew, and Mr. X left. His daughter Aiko Mori wrote, and Aiko replied.",
              mentions: ["Aiko Mori | PERSON | aiko-mori | title-kin", "Aiko | PERSON | aiko-mori | link-surname"]),
