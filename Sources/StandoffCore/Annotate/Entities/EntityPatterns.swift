@@ -280,7 +280,10 @@ public struct EntityPatterns: Sendable {
             var index = headIndex - 1
             while index >= 0 && before < limit {
                 let word = tokens.words[index]
-                guard word.end + 1 == start, tokens.scalar(at: word.end, is: " ") || EntityText.isHyphenAt(word.end, in: tokens.scalars),
+                // A plural possessive joins too (`Defence Ministers' Meeting`).
+                let gap = word.end + 2 == start && tokens.scalar(at: word.end + 1, is: " ") && tokens.scalars[word.end - 1] == "s"
+                    && EntityText.isApostrophe(tokens.scalars[word.end]) ? 1 : 0
+                guard word.end + 1 + gap == start, tokens.scalar(at: word.end + gap, is: " ") || EntityText.isHyphenAt(word.end, in: tokens.scalars),
                       word.capitalised, !word.initial, !stopWords.contains(tokens.text(word)) else { break }
                 // A name inside is taken whole (`Kim Il Sung University`), from its first word.
                 var first = word.start
