@@ -142,7 +142,15 @@ extension SentenceSplitter {
             var p = start
             while p < n, s[p] == " " || s[p] == "\t" { p += 1 }
             guard p < n else { return false }
-            if (s[p] == "-" || s[p] == "*" || s[p] == "–"), p + 1 < n, s[p + 1] == " " { return true }
+            if (s[p] == "-" || s[p] == "*" || s[p] == "–"), p + 1 < n, s[p + 1] == " " {
+                // In a hard-wrapped paragraph a spaced dash may open a line mid-sentence; an item
+                // follows a colon or a full stop, or another item.
+                var b = start - 1
+                while b > 0, Scalars.isWhitespace(s[b - 1]) { b -= 1 }
+                let before = b > 0 ? s[b - 1] : "\n"
+                if let first = contentStart, s[first] == "-" || s[first] == "*" || s[first] == "–" { return true }
+                return before == ":" || before == ";" || Scalars.isTerminal(before) || Scalars.isCloser(before)
+            }
             guard Scalars.isUppercase(s[p]) else { return false }
             var words = 0
             var q = p
