@@ -70,7 +70,7 @@ struct DatasetBuildTests {
         #expect(try lines("removed.jsonl").count == 47)
         #expect(try lines("mentions.jsonl").count == result.summary.rowCounts["mentions"])
         #expect(try String(contentsOfFile: data + "mentions.csv", encoding: .utf8).hasPrefix("mention_id,doc_id,sentence_id,start,end,text,type,entity_id,entity_name,rule,source,country\r\n"))
-        #expect(result.summary.rowCounts["mentions"] == 473)
+        #expect(result.summary.rowCounts["mentions"] == 476)
         let report = try String(contentsOfFile: build.path + "/validation.json", encoding: .utf8)
         #expect(report.contains("\"status\" : \"passed\""))
         let card = try String(contentsOfFile: result.releaseFolder + "/README.md", encoding: .utf8)

@@ -81,6 +81,10 @@ extension SentenceSplitter {
                         paragraphHasContent = false
                         list = nil
                         i = second + 1
+                    } else if c == "\n", contentStart != nil, opensTurnOrItem(at: i + 1) {
+                        // A transcript turn (`Q:`, `MODERATOR:`) or a dashed list item on a new line starts a sentence.
+                        cut(at: i + 1)
+                        i += 1
                     } else {
                         i += 1
                     }
@@ -103,6 +107,12 @@ extension SentenceSplitter {
                         paragraphHasContent = true
                     }
                 }
+                if Scalars.isFullStopCJK(c) {
+                    i = cjkTerminal(at: i)
+                    // The next sentence may follow with no space between.
+                    atTokenStart = true
+                    continue
+                }
                 if Scalars.isTerminal(c) {
                     i = terminal(at: i)
                     continue
@@ -110,6 +120,52 @@ extension SentenceSplitter {
                 i += 1
             }
             cut(at: n)
+        }
+
+        /// A CJK full stop, exclamation or question mark ends its sentence with no space after it;
+        /// closing brackets and quotes that follow stay with the sentence.
+        mutating func cjkTerminal(at start: Int) -> Int {
+            var k = start + 1
+            while k < n, Scalars.isFullStopCJK(s[k]) || Scalars.isTerminal(s[k]) { k += 1 }
+            let marksEnd = k
+            while k < n, Scalars.isCloser(s[k]) || Scalars.isCloserCJK(s[k]) { k += 1 }
+            // A quotation closed and continued at once (「行く。」と言った) is part of its sentence.
+            if k > marksEnd, k < n, !Scalars.isWhitespace(s[k]), !Scalars.isOpener(s[k]), s[k] != "「", s[k] != "『" { return k }
+            cut(at: k)
+            return k
+        }
+
+        /// Whether the line starting at `p` opens a transcript turn, a speaker's label of up to four
+        /// words in capitals and a colon (`Q:`, `MINISTER ITO:`, `MODERATOR:`), or a dashed list item
+        /// (`- item`). The look-ahead is bounded, so scanning stays linear.
+        func opensTurnOrItem(at start: Int) -> Bool {
+            var p = start
+            while p < n, s[p] == " " || s[p] == "\t" { p += 1 }
+            guard p < n else { return false }
+            if (s[p] == "-" || s[p] == "*" || s[p] == "–"), p + 1 < n, s[p + 1] == " " {
+                // In a hard-wrapped paragraph a spaced dash may open a line mid-sentence; an item
+                // follows a colon or a full stop, or another item.
+                var b = start - 1
+                while b > 0, Scalars.isWhitespace(s[b - 1]) { b -= 1 }
+                let before = b > 0 ? s[b - 1] : "\n"
+                if let first = contentStart, s[first] == "-" || s[first] == "*" || s[first] == "–" { return true }
+                return before == ":" || before == ";" || Scalars.isTerminal(before) || Scalars.isCloser(before)
+            }
+            guard Scalars.isUppercase(s[p]) else { return false }
+            var words = 0
+            var q = p
+            let limit = min(n, p + 48)
+            while q < limit {
+                // Capitals only: a wrapped line may well begin with a capitalised word and a colon (`Geneva: a city`).
+                guard Scalars.isUppercase(s[q]) else { return false }
+                while q < limit, Scalars.isUppercase(s[q]) || s[q] == "." || s[q] == "-" || s[q] == "'" { q += 1 }
+                words += 1
+                guard q < limit, words <= 4 else { return false }
+                if s[q] == ":" { return q + 1 < n && Scalars.isWhitespace(s[q + 1]) }
+                guard s[q] == " " else { return false }
+                q += 1
+            }
+            return false
         }
 
         /// Ends the current sentence before `position`.
@@ -209,6 +265,15 @@ extension SentenceSplitter {
             let runEnd = j
             var k = runEnd
             while k < n, Scalars.isCloser(s[k]) { k += 1 }
+            // A footnote reference stays with the sentence it closes ("behaviour.[1] Next").
+            if k < n, s[k] == "[" {
+                var f = k + 1
+                while f < n, f - k <= 4, Scalars.isASCIIDigit(s[f]) { f += 1 }
+                if f > k + 1, f < n, s[f] == "]" {
+                    k = f + 1
+                    while k < n, Scalars.isCloser(s[k]) { k += 1 }
+                }
+            }
             // "3.5", "U.S.A", "Jr.'s", "example.com": no white space, no boundary.
             guard k == n || Scalars.isWhitespace(s[k]) else { return runEnd }
 
@@ -272,7 +337,7 @@ extension SentenceSplitter {
             case .title?, .nonFinal?:
                 return false
             case .ambiguous?:
-                return nextIsUpper && startsSentence(at: next)
+                return nextIsUpper && (startsSentence(at: next) || timeBeforeTitle(abbreviation: t, next: next))
             case .beforeNumber?:
                 if nextIsDigit { return false }
             case .sentenceStarters?, nil:
@@ -283,6 +348,32 @@ extension SentenceSplitter {
                 return nextIsUpper && startsSentence(at: next)
             }
             return true
+        }
+
+        /// Whether an abbreviation after a number (`6 p.m.`) is followed by a title (`Mr.`): a measure
+        /// ends its clause there, since a title starts a name and a name is no part of a time. A short
+        /// fronted phrase (`At 5 a.m. Mr. Smith went`) is no sentence of its own, so three words or
+        /// fewer before the title do not end one.
+        func timeBeforeTitle(abbreviation t: Int, next: Int) -> Bool {
+            // The word after is a title abbreviation.
+            var q = next
+            while q < n, q - next <= Self.longestToken, Scalars.isLetter(s[q]) { q += 1 }
+            guard q > next, q < n, s[q] == ".",
+                  lexicon.kind(exact: string(next..<q, lowercased: false), lowercased: string(next..<q, lowercased: true)) == .title else { return false }
+            // The token before the abbreviation is a number.
+            var e = t
+            while e > 0, Scalars.isWhitespace(s[e - 1]) { e -= 1 }
+            guard e < t, e > 0, Scalars.isASCIIDigit(s[e - 1]) else { return false }
+            // More than three words since the sentence began.
+            guard let first = contentStart else { return false }
+            var words = 0
+            var b = e
+            while b > first && words <= 3 {
+                while b > first, !Scalars.isWhitespace(s[b - 1]) { b -= 1 }
+                words += 1
+                while b > first, Scalars.isWhitespace(s[b - 1]) { b -= 1 }
+            }
+            return words + 1 > 3
         }
 
         /// Whether the word at `p` is a listed sentence starter; a word followed by a period is an abbreviation.
@@ -374,6 +465,22 @@ extension SentenceSplitter {
         static func isOpener(_ c: Unicode.Scalar) -> Bool {
             switch c {
             case "\"", "'", "“", "‘", "(", "[", "{", "«", "‹", "„", "‚": return true
+            default: return false
+            }
+        }
+
+        /// The CJK full stop, exclamation and question marks (ideographic and full width).
+        static func isFullStopCJK(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "。", "！", "？", "｡": return true
+            default: return false
+            }
+        }
+
+        /// CJK closing brackets and quotes.
+        static func isCloserCJK(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "」", "』", "）", "】", "〉", "》", "〕", "］", "｝", "〗", "〙": return true
             default: return false
             }
         }

@@ -21,20 +21,18 @@ public struct EntityAnnotator: Sendable {
     /// location: "<doc_id>/<sentence_id>", message: …).
     public func mentions(in document: Document, diagnostics: inout [Diagnostic]) -> [Mention] {
         var scanned = document.sentences.map(scan)
+        dropNamesOfAbsentCountries(from: &scanned)
 
-        // Family names of people that patterns found, looked for among words no candidate took;
-        // gazetteer family names need no second look, the automaton finds them.
-        var names: Set<String> = []
+        // Names of people found in the document, looked for among words no candidate took: family
+        // and given names of people that patterns found, given names of gazetteer people, and full
+        // names that patterns found (a speaker label `DANA REYES:` and `Dana Reyes` in prose).
+        // Gazetteer family names need no second look, the automaton finds them.
+        var known = KnownNames()
         for sentence in scanned {
-            for candidate in sentence.selected where isPatternPerson(candidate) {
-                let text = sentence.tokens.text(candidate.start, candidate.end)
-                let parts = text.split(separator: " ").map(String.init).filter { !($0.count == 2 && $0.hasSuffix(".")) }
-                let families = candidate.source == .bare ? [text] : EntityLinker.families(of: parts)
-                names.formUnion(families.filter { rules.gazetteer.entriesByFamily[$0] == nil })
-            }
+            for candidate in sentence.selected { collect(candidate, in: sentence.tokens, into: &known) }
         }
-        if !names.isEmpty {
-            for index in scanned.indices { addKnownNames(names, to: &scanned[index]) }
+        if !known.isEmpty {
+            for index in scanned.indices { addKnownNames(known, to: &scanned[index]) }
         }
 
         var found: [EntityLinker.Found] = []
@@ -79,7 +77,7 @@ public struct EntityAnnotator: Sendable {
             case .title:
                 // A title is never the start of a name (`Lt. Gen. Paul LaCamera`: `Gen.` is no name).
                 blocked[hit.start] = true
-            case .family, .head:
+            case .family, .head, .word:
                 break
             }
         }
@@ -90,27 +88,91 @@ public struct EntityAnnotator: Sendable {
         }
         candidates += rules.patterns.personCandidates(titles: titles, tokens: tokens, blocked: blocked)
         candidates += rules.patterns.headCandidates(in: hits, tokens: tokens, blocked: blocked)
+        candidates += rules.patterns.shapeCandidates(in: hits, tokens: tokens, blocked: blocked)
         return ScannedSentence(tokens: tokens, titles: titles, selected: EntityCandidate.select(candidates, length: scalars.count))
     }
 
-    /// Adds a bare candidate for every capitalised word in `names` that no selected candidate covers.
-    func addKnownNames(_ names: Set<String>, to sentence: inout ScannedSentence) {
-        var covered = [Bool](repeating: false, count: sentence.tokens.scalars.count)
+    /// Removes the names of pattern lines with `countries` when the document names none of them.
+    func dropNamesOfAbsentCountries(from scanned: inout [ScannedSentence]) {
+        let lines = rules.patterns.lines
+        guard lines.contains(where: { $0.rule.countries != nil }) else { return }
+        var named: Set<String> = []
+        for sentence in scanned {
+            for candidate in sentence.selected {
+                if case let .entry(entry, _) = candidate.source, let country = rules.gazetteer.entries[entry].rule.country { named.insert(country) }
+            }
+        }
+        for index in scanned.indices {
+            scanned[index].selected.removeAll { candidate in
+                guard case let .pattern(pattern) = candidate.source, let countries = lines[pattern].rule.countries else { return false }
+                return !countries.contains(where: named.contains)
+            }
+        }
+    }
+
+    /// Names of people a document has named, to find again where nothing else found them.
+    struct KnownNames: Sendable {
+        /// Single words: bare candidates for the linker.
+        var words: Set<String> = []
+        /// Full names of two or three words, with the pattern line that first found them.
+        var full: [String: Int] = [:]
+
+        var isEmpty: Bool { words.isEmpty && full.isEmpty }
+    }
+
+    /// Records the names a selected candidate makes known.
+    func collect(_ candidate: EntityCandidate, in tokens: SentenceTokens, into known: inout KnownNames) {
+        let gazetteer = rules.gazetteer
+        func add(_ words: [String]) {
+            for word in words where gazetteer.entriesByFamily[word] == nil && !rules.patterns.stopWords.contains(word) { known.words.insert(word) }
+        }
+        switch candidate.source {
+        case let .pattern(pattern) where rules.patterns.types[pattern] == .person:
+            let text = EntityText.nameCase(tokens.text(candidate.start, candidate.end))
+            let linker = EntityLinker(gazetteer: gazetteer, patterns: rules.patterns)
+            let person = linker.derivedPerson(named: text, title: candidate.title, order: rules.patterns.nameOrder(of: pattern, text: text))
+            add(person.callNames)
+            let words = text.split(separator: " ").count
+            if (2...3).contains(words) && known.full[text] == nil { known.full[text] = pattern }
+        case .bare where candidate.title != nil:
+            add([EntityText.nameCase(tokens.text(candidate.start, candidate.end))])
+        case let .entry(entry, demonym: false) where gazetteer.types[entry] == .person:
+            let line = gazetteer.entries[entry].rule
+            add(EntityLinker.givenNames(of: line.name.split(separator: " ").map(String.init), families: line.family.map { [$0] } ?? []))
+        default:
+            break
+        }
+    }
+
+    /// Adds a candidate for every known full name, and a bare candidate for every known capitalised
+    /// word, that no selected candidate covers; longer names first at each word.
+    func addKnownNames(_ known: KnownNames, to sentence: inout ScannedSentence) {
+        let tokens = sentence.tokens
+        var covered = [Bool](repeating: false, count: tokens.scalars.count)
         for candidate in sentence.selected { for offset in candidate.start..<candidate.end { covered[offset] = true } }
         var added: [EntityCandidate] = []
-        for word in sentence.tokens.words where word.capitalised && !covered[word.start] && names.contains(sentence.tokens.text(word)) {
-            added.append(EntityCandidate(start: word.start, end: word.end, source: .bare, title: sentence.titles[word.start]))
+        var index = 0
+        while index < tokens.words.count {
+            let word = tokens.words[index]
+            defer { index += 1 }
+            guard word.capitalised, !covered[word.start] else { continue }
+            var matched = false
+            if !known.full.isEmpty {
+                for count in [3, 2] where index + count <= tokens.words.count {
+                    let last = tokens.words[index + count - 1]
+                    let spaced = (index..<(index + count - 1)).allSatisfy { tokens.words[$0 + 1].start == tokens.words[$0].end + 1 && tokens.scalar(at: tokens.words[$0].end, is: " ") }
+                    guard spaced, !covered[last.start], let pattern = known.full[tokens.text(word.start, last.end)] else { continue }
+                    added.append(EntityCandidate(start: word.start, end: last.end, source: .pattern(pattern), title: nil))
+                    index += count - 1
+                    matched = true
+                    break
+                }
+            }
+            if !matched && known.words.contains(tokens.text(word)) {
+                added.append(EntityCandidate(start: word.start, end: word.end, source: .bare, title: sentence.titles[word.start]))
+            }
         }
         guard !added.isEmpty else { return }
         sentence.selected = (sentence.selected + added).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-    }
-
-    /// Whether a candidate is a person's name found by a title pattern.
-    private func isPatternPerson(_ candidate: EntityCandidate) -> Bool {
-        switch candidate.source {
-        case let .pattern(pattern): return rules.patterns.types[pattern] == .person
-        case .bare: return candidate.title != nil
-        case .entry: return false
-        }
     }
 }

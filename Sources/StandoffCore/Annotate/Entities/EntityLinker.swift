@@ -47,6 +47,14 @@ struct EntityLinker: Sendable {
         var roles: [String]
         /// Family names a bare mention may use.
         var families: [String]
+        /// Given names a bare mention may use once the person is named in the document (`Megumi`).
+        var given: [String] = []
+        /// Whether a bare family name may mean this person when another person of that family name
+        /// is also in the document; false for gazetteer people marked `bare_family_name: false`.
+        var bareFamilyName = true
+
+        /// Every single word a bare mention may use for the person.
+        var callNames: [String] { families + given }
     }
 
     let gazetteer: Gazetteer
@@ -61,7 +69,7 @@ struct EntityLinker: Sendable {
         for (index, item) in found.enumerated() {
             let person = fullPerson(item)
             fullPeople.append(person)
-            for family in person?.families ?? [] { laterByFamily[family, default: LaterNames()].append(index, person!) }
+            for family in person?.callNames ?? [] { laterByFamily[family, default: LaterNames()].append(index, person!) }
         }
 
         var lastSeen: [String: (person: Person, index: Int)] = [:]
@@ -69,7 +77,7 @@ struct EntityLinker: Sendable {
         var sameForm: [String: String] = [:]
         func remember(_ person: Person, at index: Int) {
             lastSeen[person.id] = (person, index)
-            for family in person.families where !(idsByFamily[family] ?? []).contains(person.id) {
+            for family in person.callNames where !(idsByFamily[family] ?? []).contains(person.id) {
                 idsByFamily[family, default: []].append(person.id)
             }
         }
@@ -87,7 +95,9 @@ struct EntityLinker: Sendable {
                 if let person = fullPeople[index] { remember(person, at: index) }
             case let .pattern(pattern):
                 let rule = patterns.lines[pattern].rule.id
-                if let person = fullPeople[index] {
+                if let id = patterns.articleEntities[pattern], let entry = gazetteer.indexByID[id] {
+                    mention(patterns.types[pattern] ?? gazetteer.types[entry], id, gazetteer.entries[entry].rule.name, rule)
+                } else if let person = fullPeople[index] {
                     mention(.person, person.id, person.name, rule)
                     remember(person, at: index)
                 } else {
@@ -99,15 +109,16 @@ struct EntityLinker: Sendable {
                     }
                 }
             case .bare:
-                let word = item.text
+                // A name in capitals (`KAMIKAWA`) is looked up as it is written in prose.
+                let word = EntityText.nameCase(item.text)
                 let title = item.candidate.title
                 let form = (title.map(patterns.roleKey) ?? "") + "|" + word
                 let linkRule = title == nil ? Self.surnameRule : Self.titleSurnameRule
                 var resolved: (person: Person, rule: String)?
                 if let id = sameForm[form], let seen = lastSeen[id] {
                     resolved = (seen.person, linkRule)
-                } else if let best = (idsByFamily[word] ?? []).compactMap({ lastSeen[$0] })
-                    .filter({ compatible($0.person, title, strict: false) }).max(by: { $0.index < $1.index }) {
+                } else if let best = Self.mostRecent((idsByFamily[word] ?? []).compactMap({ lastSeen[$0] })
+                    .filter({ compatible($0.person, title, strict: false) }), preferBare: title == nil) {
                     resolved = (best.person, linkRule)
                 } else if let person = laterByFamily[word]?.onlyPerson(after: index), compatible(person, title, strict: false) {
                     resolved = (person, linkRule)
@@ -180,7 +191,8 @@ struct EntityLinker: Sendable {
         case let .entry(entry, demonym):
             return !demonym && gazetteer.types[entry] == .person ? person(entry: entry) : nil
         case let .pattern(pattern):
-            return patterns.types[pattern] == .person ? derivedPerson(named: item.text, title: item.candidate.title) : nil
+            guard patterns.types[pattern] == .person else { return nil }
+            return derivedPerson(named: item.text, title: item.candidate.title, order: patterns.nameOrder(of: pattern, text: item.text))
         case .bare:
             return nil
         }
@@ -189,13 +201,32 @@ struct EntityLinker: Sendable {
     /// A gazetteer person.
     func person(entry: Int) -> Person {
         let line = gazetteer.entries[entry].rule
-        return Person(id: line.id, name: line.name, gender: line.gender, roles: gazetteer.roleKeys[entry], families: line.family.map { [$0] } ?? [])
+        var person = Person(id: line.id, name: line.name, gender: line.gender, roles: gazetteer.roleKeys[entry], families: line.family.map { [$0] } ?? [])
+        person.given = Self.givenNames(of: line.name.split(separator: " ").map(String.init), families: person.families)
+        person.bareFamilyName = line.bareFamilyName != false
+        return person
+    }
+
+    /// Of the people seen, the one mentioned last; for a bare family name (`preferBare`), the one
+    /// mentioned last among those a bare family name may mean, if any (`Kim` after `Kim Jong Un` and
+    /// a passing `Kim Jong Il` stays Kim Jong Un).
+    static func mostRecent(_ seen: [(person: Person, index: Int)], preferBare: Bool) -> (person: Person, index: Int)? {
+        let eligible = preferBare ? seen.filter(\.person.bareFamilyName) : []
+        return (eligible.isEmpty ? seen : eligible).max(by: { $0.index < $1.index })
+    }
+
+    /// The given name a bare mention may use: the first word of a name whose family name is the last
+    /// word (`Megumi` of `Megumi Yokota`), unless it is an initial.
+    static func givenNames(of names: [String], families: [String]) -> [String] {
+        guard names.count >= 2, let first = names.first, let last = names.last, families == [last], first.count >= 3, !first.hasSuffix(".") else { return [] }
+        return [first]
     }
 
     /// A person known only by a name a pattern found. The id is the name's slug; when that slug, the
     /// slug without initials or the slug of the two names swapped (`Iwaya Takeshi`) is a gazetteer
     /// person's id, it is that person.
-    func derivedPerson(named name: String, title: EntityCandidate.Title?) -> Person {
+    func derivedPerson(named written: String, title: EntityCandidate.Title?, order: EntityPatterns.NameOrder = .usual) -> Person {
+        let name = EntityText.nameCase(written)
         let parts = name.split(separator: " ").map(String.init)
         let names = parts.filter { !($0.count == 2 && $0.hasSuffix(".")) }
         var ids = [EntityText.slug(name), EntityText.slug(names.joined(separator: " "))]
@@ -208,7 +239,15 @@ struct EntityLinker: Sendable {
         if let title {
             if let implied = patterns.gender(of: title) { gender = implied } else { roles = [patterns.roleKey(of: title)] }
         }
-        return Person(id: ids[0], name: name, gender: gender, roles: roles, families: Self.families(of: names))
+        var families = Self.families(of: names)
+        switch order {
+        case .usual: break
+        case .familyFirst: families = Array(names.prefix(1))
+        case .either: families = names.count == 2 ? names : families
+        }
+        var person = Person(id: ids[0], name: name, gender: gender, roles: roles, families: families)
+        person.given = Self.givenNames(of: names, families: families)
+        return person
     }
 
     /// The family name of a name a pattern found: the last word, except that a hyphenated given name
@@ -219,6 +258,9 @@ struct EntityLinker: Sendable {
         return [last]
     }
 
+    /// Words that make a title a different rank, not a narrower portfolio.
+    static let ranks = ["vice", "deputy", "assistant", "acting", "under", "co", "first vice", "senior"]
+
     /// Whether a person may be the one a title names. `strict` demands a listed role for role titles,
     /// as the gazetteer does; within a document, a person seen without a role is compatible with any.
     private func compatible(_ person: Person, _ title: EntityCandidate.Title?, strict: Bool) -> Bool {
@@ -228,6 +270,11 @@ struct EntityLinker: Sendable {
         if person.roles.isEmpty { return !strict }
         // In the gazetteer the role must be listed as written (`Chairman` is not `Vice Chairman`); in a
         // document a shorter title may repeat a longer one (`Minister Tanabe` after `Foreign Minister Aiko Tanabe`).
-        return person.roles.contains { $0 == role || (!strict && $0.hasSuffix(" " + role)) }
+        // A portfolio may be left out (`Minister` for a listed `Foreign Minister`), a rank may not (`Chairman` is no `Vice Chairman`).
+        return person.roles.contains { listed in
+            guard listed != role else { return true }
+            guard listed.hasSuffix(" " + role) else { return false }
+            return !strict || !Self.ranks.contains(where: { listed.hasPrefix($0 + " ") })
+        }
     }
 }

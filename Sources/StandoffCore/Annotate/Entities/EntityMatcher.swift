@@ -19,6 +19,8 @@ struct EntityMatcher: Sendable {
         case title(pattern: Int, word: Int)
         /// A head word of pattern line `pattern`.
         case head(pattern: Int)
+        /// A word of pattern line `pattern` that names an entity after `the`.
+        case word(pattern: Int)
     }
 
     /// A key found in a text: scalar offsets, end-exclusive.
@@ -130,6 +132,17 @@ struct EntityMatcher: Sendable {
         self.outputLink = outputLink
     }
 
+    /// Whether the word around `position` has no lower-case letter and at least two letters.
+    private static func inCapitalWord(_ text: UnsafeBufferPointer<Unicode.Scalar>, at position: Int) -> Bool {
+        var lower = position
+        while lower > 0, EntityText.isWord(text[lower - 1]) { lower -= 1 }
+        var upper = position
+        while upper < text.count, EntityText.isWord(text[upper]) { upper += 1 }
+        guard upper - lower >= 2 else { return false }
+        for index in lower..<upper where text[index].properties.isLowercase { return false }
+        return true
+    }
+
     /// Every key occurrence in `scalars` that starts and ends on token boundaries, in order of end.
     func hits(in scalars: [Unicode.Scalar]) -> [Hit] {
         var work = 0
@@ -166,7 +179,13 @@ struct EntityMatcher: Sendable {
                             if output.boundedStart && start > 0 && EntityText.isWord(text[start - 1]) { continue }
                             if let exact = output.exact {
                                 var same = true
-                                for offset in 0..<output.length where EntityText.fold(text[start + offset], lowercase: false) != exact[offset] {
+                                // A letter the key writes in lower case may be upper case in the text, so names in
+                                // capitals (`TOKYO`, `Minister KAMIKAWA`) match; the reverse never does (`US` is not `us`).
+                                // Only a word wholly in capitals may differ (`Sister Cities` is not `sister`).
+                                for offset in 0..<output.length {
+                                    let scalar = text[start + offset]
+                                    if EntityText.fold(scalar, lowercase: false) == exact[offset] { continue }
+                                    if EntityText.isUppercase(scalar) && Self.inCapitalWord(text, at: start + offset) { continue }
                                     same = false
                                     break
                                 }

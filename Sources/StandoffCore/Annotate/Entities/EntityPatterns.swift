@@ -16,6 +16,19 @@ public struct EntityPatterns: Sendable {
     let roleKeys: [[String]]
     /// For head lines, the connectors.
     let connectors: [Set<String>]
+    /// Labels the speaker line says are no name, upper-cased; nil without a speaker line.
+    let speakerLabels: Set<String>?
+    /// The speaker line's index.
+    let speakerPattern: Int?
+    /// Each syllables line, and each surname line with syllables, by line index.
+    let syllableSets: [Int: SyllableSet]
+    /// Each surname line: its index, family names and the shape of the given name.
+    let surnames: [(pattern: Int, families: Set<String>, given: EntityPattern.Given)]
+    /// Each article-name line's entity id, by line index.
+    let articleEntities: [Int: String]
+    /// Each appositive line: its index, the words that may open the apposition (nil: the line's
+    /// words open it) and the role words.
+    let appositives: [(pattern: Int, openers: Set<String>?, roles: Set<String>)]
 
     /// Decodes and checks a pattern file.
     ///
@@ -33,6 +46,12 @@ public struct EntityPatterns: Sendable {
         var stopWords: Set<String> = []
         var roleKeys: [[String]] = []
         var connectors: [Set<String>] = []
+        var speakerLabels: Set<String>?
+        var speakerPattern: Int?
+        var syllableSets: [Int: SyllableSet] = [:]
+        var surnames: [(pattern: Int, families: Set<String>, given: EntityPattern.Given)] = []
+        var articleEntities: [Int: String] = [:]
+        var appositives: [(pattern: Int, openers: Set<String>?, roles: Set<String>)] = []
         var firstLineOfID: [String: Int] = [:]
         for line in lines {
             let pattern = line.rule
@@ -56,7 +75,15 @@ public struct EntityPatterns: Sendable {
             if let maxWords = pattern.maxWords, !(1...6).contains(maxWords) { throw invalid("'max_words' must be between 1 and 6") }
             if pattern.gender != nil && kind != .title { throw invalid("'gender' is for title lines only") }
             if let gender = pattern.gender, gender != "female", gender != "male" { throw invalid("gender '\(gender)' must be 'female' or 'male'") }
-            if pattern.connectors != nil && kind != .head { throw invalid("'connectors' are for head lines only") }
+            if pattern.connectors != nil && kind != .head && kind != .appositive { throw invalid("'connectors' are for head and appositive lines only") }
+            if pattern.entity != nil && kind != .articleName { throw invalid("'entity' is for article-name lines only") }
+            if pattern.given != nil && kind != .surname { throw invalid("'given' is for surname lines only") }
+            if pattern.syllables != nil && (kind != .surname || pattern.given == EntityPattern.Given.hyphenated.rawValue) {
+                throw invalid("'syllables' is for surname lines whose 'given' is 'syllables' or 'split'")
+            }
+            if pattern.countries != nil && kind != .syllables && kind != .surname { throw invalid("'countries' is for syllables and surname lines only") }
+            if let bad = (pattern.countries ?? []).first(where: { !EntityText.isSlug($0) }) { throw invalid("country '\(bad)' must be a gazetteer id") }
+            let index = kinds.count
             var type: EntityType?
             switch kind {
             case .title:
@@ -80,6 +107,46 @@ public struct EntityPatterns: Sendable {
             case .stopWords:
                 if pattern.type != nil { throw invalid("a stop-words line has no 'type'") }
                 stopWords.formUnion(pattern.words)
+            case .articleName:
+                guard let raw = pattern.type, let parsed = EntityType(rawValue: raw), [.org, .gpe].contains(parsed) else {
+                    throw invalid("an article-name line needs 'type' GPE or ORG")
+                }
+                guard let entity = pattern.entity, EntityText.isSlug(entity) else { throw invalid("an article-name line needs 'entity', a gazetteer id") }
+                type = parsed
+                articleEntities[index] = entity
+            case .appositive:
+                if let raw = pattern.type, raw != EntityType.person.rawValue { throw invalid("an appositive line finds PERSON names; drop 'type' or set it to PERSON") }
+                type = .person
+                if let bad = (pattern.words + (pattern.connectors ?? [])).first(where: { $0 != $0.lowercased() || $0.contains(" ") }) {
+                    throw invalid("'\(bad)' must be one lower-case word")
+                }
+                appositives.append((index, pattern.connectors.map(Set.init), Set(pattern.words)))
+            case .speaker, .syllables, .surname:
+                if let raw = pattern.type, raw != EntityType.person.rawValue { throw invalid("a \(kind.rawValue) line finds PERSON names; drop 'type' or set it to PERSON") }
+                type = .person
+                switch kind {
+                case .speaker:
+                    if speakerPattern != nil { throw invalid("there is already a speaker line; add the labels to it") }
+                    speakerLabels = Set(pattern.words.map { $0.uppercased() })
+                    speakerPattern = index
+                case .syllables:
+                    guard let set = SyllableSet(pattern.words) else { throw invalid("syllables must be one to eight lower-case ASCII letters") }
+                    syllableSets[index] = set
+                default:
+                    guard let raw = pattern.given, let given = EntityPattern.Given(rawValue: raw) else {
+                        throw invalid("a surname line needs 'given', one of \(EntityPattern.Given.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    if given == .syllables || given == .split {
+                        guard let set = SyllableSet(pattern.syllables ?? []) else { throw invalid("'syllables' must be one to eight lower-case ASCII letters each") }
+                        syllableSets[index] = set
+                    }
+                    if let bad = pattern.words.first(where: { word in
+                        !word.unicodeScalars.allSatisfy(EntityText.isWord) || !EntityText.isUppercase(word.unicodeScalars.first!)
+                    }) {
+                        throw invalid("family name '\(bad)' must be one capitalised word, e.g. 'Kim'")
+                    }
+                    surnames.append((index, Set(pattern.words), given))
+                }
             }
             kinds.append(kind)
             types.append(type)
@@ -92,6 +159,12 @@ public struct EntityPatterns: Sendable {
         self.stopWords = stopWords
         self.roleKeys = roleKeys
         self.connectors = connectors
+        self.speakerLabels = speakerLabels
+        self.speakerPattern = speakerPattern
+        self.syllableSets = syllableSets
+        self.surnames = surnames
+        self.articleEntities = articleEntities
+        self.appositives = appositives
     }
 
     /// Every title and head word, as automaton patterns.
@@ -106,7 +179,9 @@ public struct EntityPatterns: Sendable {
                 }
             case .head:
                 for head in line.rule.words { patterns.append(.init(text: head, key: .head(pattern: index), ignoreCase: ignoreCase)) }
-            case .stopWords:
+            case .articleName:
+                for word in line.rule.words { patterns.append(.init(text: word, key: .word(pattern: index), ignoreCase: false)) }
+            case .stopWords, .speaker, .syllables, .surname, .appositive:
                 break
             }
         }
@@ -144,7 +219,9 @@ public struct EntityPatterns: Sendable {
         // In text order, so nothing downstream depends on the dictionary's order.
         for (start, title) in titles.sorted(by: { $0.key < $1.key }) {
             let limit = lines[title.pattern].rule.maxWords ?? 3
-            guard let name = name(startingAt: start, maxWords: limit, tokens: tokens, blocked: blocked) else { continue }
+            // A single letter after a title is a placeholder (`Mr. X`), not a name.
+            guard let name = name(startingAt: start, maxWords: limit, tokens: tokens, blocked: blocked),
+                  name.words > 1 || name.end - name.start > 1 else { continue }
             candidates.append(EntityCandidate(start: name.start, end: name.end, source: name.words == 1 ? .bare : .pattern(title.pattern), title: title))
         }
         return candidates
@@ -185,7 +262,16 @@ public struct EntityPatterns: Sendable {
     func headCandidates(in hits: [EntityMatcher.Hit], tokens: SentenceTokens, blocked: [Bool]) -> [EntityCandidate] {
         var candidates: [EntityCandidate] = []
         var heads = [Bool](repeating: false, count: tokens.scalars.count + 1)
-        for hit in hits { if case .head = hit.key { heads[hit.start] = true } }
+        // For offsets inside another entity's name after its first scalar, where that name starts:
+        // `Korea` of `North Korea` joins a name only with `North`.
+        var nameStart = [Int32](repeating: -1, count: tokens.scalars.count + 1)
+        for hit in hits {
+            switch hit.key {
+            case .head: heads[hit.start] = true
+            case .alias, .demonym: for offset in (hit.start + 1)..<hit.end where nameStart[offset] < 0 || Int(nameStart[offset]) > hit.start { nameStart[offset] = Int32(hit.start) }
+            default: break
+            }
+        }
         for hit in hits {
             guard case let .head(pattern) = hit.key, let headIndex = tokens.word(startingAt: hit.start) else { continue }
             let limit = lines[pattern].rule.maxWords ?? 4
@@ -194,11 +280,23 @@ public struct EntityPatterns: Sendable {
             var index = headIndex - 1
             while index >= 0 && before < limit {
                 let word = tokens.words[index]
-                guard word.end + 1 == start, tokens.scalar(at: word.end, is: " ") || EntityText.isHyphenAt(word.end, in: tokens.scalars),
+                // A plural possessive joins too (`Defence Ministers' Meeting`).
+                let gap = word.end + 2 == start && tokens.scalar(at: word.end + 1, is: " ") && tokens.scalars[word.end - 1] == "s"
+                    && EntityText.isApostrophe(tokens.scalars[word.end]) ? 1 : 0
+                guard word.end + 1 + gap == start, tokens.scalar(at: word.end + gap, is: " ") || EntityText.isHyphenAt(word.end, in: tokens.scalars),
                       word.capitalised, !word.initial, !stopWords.contains(tokens.text(word)) else { break }
-                start = word.start
+                // A name inside is taken whole (`Kim Il Sung University`), from its first word.
+                var first = word.start
+                var firstIndex = index
+                if nameStart[word.start] >= 0, let outer = tokens.word(startingAt: Int(nameStart[word.start])) {
+                    first = tokens.words[outer].start
+                    firstIndex = outer
+                }
+                // A hyphenated compound of names is one mention per part (`Japan-DPRK Pyongyang Declaration`).
+                if blocked[first] && EntityText.isHyphenAt(first - 1, in: tokens.scalars) { break }
+                start = first
                 before += 1
-                index -= 1
+                index = firstIndex - 1
             }
             let end = tail(after: hit.end, pattern: pattern, limit: limit, tokens: tokens, blocked: blocked, heads: heads)
             guard before > 0 || end > hit.end else { continue }

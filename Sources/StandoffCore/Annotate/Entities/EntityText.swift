@@ -54,6 +54,33 @@ enum EntityText {
         return scalar.properties.isUppercase
     }
 
+    /// Whether a scalar is a letter (not a digit or a mark).
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return (value >= 65 && value <= 90) || (value >= 97 && value <= 122) }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// A name written in capitals in title case (`DANA REYES` → `Dana Reyes`, `O'NEIL` → `O'neil`),
+    /// so that a transcript's speaker label and the name in prose are one person; other text as it is.
+    static func nameCase(_ text: String) -> String {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard letters.count > 1, letters.allSatisfy({ isUppercase($0) }) else { return text }
+        var result = ""
+        var startOfWord = true
+        for character in text {
+            if character.isLetter {
+                result += startOfWord ? String(character) : character.lowercased()
+                startOfWord = false
+            } else {
+                result.append(character)
+                startOfWord = character == " " || character == "-"
+            }
+        }
+        return result
+    }
+
     /// Whether a scalar joins the parts of a hyphenated word (`Seong-chang`).
     @inline(__always)
     static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {

@@ -52,7 +52,7 @@ struct EntityRuleDecodingTests {
         BadLine(line: #"{"id":"x","summary":"s","kind":"head","type":"ORG","words":["institute"],"match":["a"]}"#, reason: "must be one capitalised word"),
         BadLine(line: #"{"id":"x","summary":"s","kind":"title","type":"ORG","words":["Dr."],"match":["a"]}"#, reason: "a title line finds PERSON names"),
         BadLine(line: #"{"id":"x","summary":"s","kind":"title","words":[],"match":["a"]}"#, reason: "'words' is empty"),
-        BadLine(line: #"{"id":"x","summary":"s","kind":"title","words":["Dr."],"connectors":["of"],"match":["a"]}"#, reason: "'connectors' are for head lines only"),
+        BadLine(line: #"{"id":"x","summary":"s","kind":"title","words":["Dr."],"connectors":["of"],"match":["a"]}"#, reason: "'connectors' are for head and appositive lines only"),
         BadLine(line: #"{"id":"x","summary":"s","kind":"title","words":["Dr."],"max_words":9,"match":["a"]}"#, reason: "'max_words' must be between 1 and 6"),
         BadLine(line: #"{"id":"title-x","summary":"s","kind":"title","words":["Dr."],"match":["a"]}"#, reason: "the id is already used on line 1"),
         BadLine(line: #"{"id":"japan","summary":"s","kind":"title","words":["Dr."],"match":["a"]}"#, reason: "is also a gazetteer entry's (rules/g.jsonl:1)"),
