@@ -1,0 +1,242 @@
+/// Finds a page's headline from the page's own evidence: where a line sits relative to the
+/// byline, the date and the first prose, whether the page repeats it (a `<title>` line and an
+/// `<h1>` line, a breadcrumb ending in it), and what kind of line it is. Menus, navigation bars,
+/// counters, dates and section labels are never headlines.
+///
+/// Every kept line before the body is scored; the best one wins if it scores above zero, else the
+/// page-title line (the dump's first line minus its " | Site" suffix) is used when it has one.
+struct HeadlineFinder {
+    let settings: CleanSettings
+
+    /// The headline found: its text and, when it is a line of the page, that line's index.
+    struct Headline: Equatable {
+        var text: String
+        var index: Int?
+    }
+
+    /// Reasons given by the phrase rules to lines that sit next to a headline.
+    static let anchorReasons: Set<String> = ["byline", "dateline", "date-line"]
+
+    /// Separators between a page title and its site name, or between menu entries.
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " : ", " · ", " • ", " « ", " » ", " ~ "]
+    /// Separators that make a line with two or more of them a menu or breadcrumb.
+    static let menuSeparators = [" | ", " · ", " • ", " / ", " › ", " > ", " » ", " :: "]
+    /// First tokens that mark a list item: bullets and ordered-list numbers.
+    static let bulletTokens: Set<String> = ["*", "+", "o", "•", "-", "–", "—", "·", "»", "›", ">", "▪", "■", "◦", "‣", "►", "[IMG]"]
+
+    func headline(in page: Clean.PageState, before end: Int, occurrences: [String: Int]) -> Headline? {
+        let lines = page.lines
+        let bodyStart = bodyStart(page, from: end)
+        let hint = pageTitleHint(page)
+        var best: (index: Int, score: Double)?
+        var laterCandidates = 0
+        var index = min(bodyStart, lines.count) - 1
+        while index >= 0 {
+            defer { index -= 1 }
+            guard page.isKept(index), index != hint?.index || hint?.suffix == nil else { continue }
+            let line = lines[index]
+            guard isCandidate(line) else { continue }
+            var score = 0.0
+            // Nearer the body is better: each title-like line in between costs a little.
+            score -= 0.4 * Double(laterCandidates)
+            laterCandidates += 1
+            if hasAnchor(page, after: index) { score += 3 }
+            if hasDate(page, before: index) { score += 0.5 }
+            if occurrences[line.lowered, default: 0] >= 2 { score += 2 }
+            if let hint, hint.index != index, Self.normalized(hint.text) == Self.normalized(line.folded) { score += 4 }
+            if endsBreadcrumb(page, at: index) { score += 1.5 }
+            if isProse(line) { score -= 2.5 } else if line.folded.hasSuffix(".") { score -= 1 }
+            if line.words <= 3 { score -= 1 }
+            if !hasLowercase(line.folded) { score -= 1.5 }
+            if isBeforeBodyByOne(page, index: index, bodyStart: bodyStart) { score += 1.5 }
+            if best == nil || score > best!.score { best = (index, score) }
+        }
+        if let best, best.score > 0 { return Headline(text: lines[best.index].folded, index: best.index) }
+        if let hint, hint.suffix != nil, PageLine.wordCount(hint.text) >= 3, !isMenu(hint.text) {
+            return Headline(text: hint.text, index: nil)
+        }
+        if let best, best.score > -2 { return Headline(text: lines[best.index].folded, index: best.index) }
+        return nil
+    }
+
+    /// The first line that starts the article text: prose followed closely by more prose, or a
+    /// long paragraph. A lone prose line (a standfirst, a site blurb) does not start the body.
+    func bodyStart(_ page: Clean.PageState, from start: Int) -> Int {
+        let lines = page.lines
+        var index = start
+        while index < lines.count {
+            defer { index += 1 }
+            guard page.isKept(index), isProse(lines[index]) else { continue }
+            if lines[index].words >= settings.anchorWords { return index }
+            var seen = 0
+            var next = index + 1
+            while next < lines.count && seen < 6 {
+                if page.isKept(next) {
+                    if isProse(lines[next]) { return index }
+                    seen += 1
+                }
+                next += 1
+            }
+        }
+        return min(start, lines.count)
+    }
+
+    /// Whether a byline or date follows within the next few lines (a standfirst may sit between).
+    func hasAnchor(_ page: Clean.PageState, after index: Int) -> Bool {
+        var seen = 0
+        var next = index + 1
+        while next < page.lines.count && seen < 4 {
+            defer { next += 1 }
+            let line = page.lines[next]
+            if line.isBlank { continue }
+            seen += 1
+            if let reason = page.removedReason[next], Self.anchorReasons.contains(reason) { return true }
+            if page.removedReason[next] != nil { continue }
+            if Self.isBylineStart(line.folded) { return true }
+            if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return true }
+        }
+        return false
+    }
+
+    /// Whether a date line (a blog's day header) sits just above.
+    func hasDate(_ page: Clean.PageState, before index: Int) -> Bool {
+        var seen = 0
+        var previous = index - 1
+        while previous >= 0 && seen < 2 {
+            defer { previous -= 1 }
+            let line = page.lines[previous]
+            if line.isBlank { continue }
+            seen += 1
+            if line.words <= 12 && PublicationDate.iso(line.folded) != nil { return true }
+        }
+        return false
+    }
+
+    /// Whether one of the few lines above ends with this line's text: a breadcrumb trail whose
+    /// last step is the article.
+    func endsBreadcrumb(_ page: Clean.PageState, at index: Int) -> Bool {
+        let target = page.lines[index].lowered
+        var seen = 0
+        var previous = index - 1
+        while previous >= 0 && seen < 4 {
+            defer { previous -= 1 }
+            let line = page.lines[previous]
+            if line.isBlank { continue }
+            seen += 1
+            if line.lowered != target && line.lowered.hasSuffix(target) { return true }
+        }
+        return false
+    }
+
+    /// Whether only short furniture (buttons, counters, bullets) separates the line from the body.
+    func isBeforeBodyByOne(_ page: Clean.PageState, index: Int, bodyStart: Int) -> Bool {
+        guard bodyStart < page.lines.count else { return false }
+        var next = index + 1
+        while next < bodyStart {
+            if page.isKept(next) && page.lines[next].words >= 3 { return false }
+            next += 1
+        }
+        return true
+    }
+
+    /// Whether a line can be a headline at all.
+    func isCandidate(_ line: PageLine) -> Bool {
+        guard line.words >= 2, line.words <= settings.titleMaxWords, PageLine.hasText(line.folded) else { return false }
+        let text = line.folded
+        if let first = text.split(separator: " ", maxSplits: 1).first {
+            if Self.bulletTokens.contains(String(first)) { return false }
+            if first.hasSuffix("."), first.dropLast().allSatisfy(\.isNumber), !first.dropLast().isEmpty { return false }
+        }
+        if text.hasSuffix(":") || text.hasSuffix(",") { return false }
+        if line.lowered.contains("http://") || line.lowered.contains("https://") || line.lowered.contains("www.") { return false }
+        if isMenu(text) { return false }
+        if Self.isBylineStart(text) { return false }
+        // A date or counter line ("5 min read", "18 Nov 2019") says when, not what.
+        if line.words <= 8 && PublicationDate.iso(text) != nil { return false }
+        if PublicationDate.isRelative(line.lowered) { return false }
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
+        if digits > letters { return false }
+        return true
+    }
+
+    /// A navigation bar or breadcrumb: two or more menu separators, or one between short entries.
+    func isMenu(_ text: String) -> Bool {
+        var separators = 0
+        for separator in Self.menuSeparators {
+            separators += text.components(separatedBy: separator).count - 1
+        }
+        if separators >= 2 { return true }
+        if separators == 1 {
+            let parts = text.components(separatedBy: " | ")
+            if parts.count == 2 && parts.allSatisfy({ PageLine.wordCount($0) <= 2 }) { return true }
+        }
+        return false
+    }
+
+    func isProse(_ line: PageLine) -> Bool {
+        line.words >= settings.longProseWords || (line.words >= settings.proseMinWords && PageLine.endsSentence(line.folded))
+    }
+
+    func hasLowercase(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// Whether a line opens like a byline: "By" and a capitalised word.
+    static func isBylineStart(_ text: String) -> Bool {
+        let parts = text.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2, parts[0] == "By" || parts[0] == "by" || parts[0] == "BY" else { return false }
+        return parts[1].first?.isUppercase ?? false
+    }
+
+    /// The page's title line: the first kept line, with its site-name suffix cut off when it has one.
+    struct Hint {
+        var index: Int
+        var text: String
+        var suffix: String?
+    }
+
+    func pageTitleHint(_ page: Clean.PageState) -> Hint? {
+        guard let index = page.lines.indices.first(where: { !page.lines[$0].isBlank }) else { return nil }
+        let line = page.lines[index]
+        guard line.words >= 2, !isMenu(line.folded) else { return nil }
+        let (title, suffix) = Self.splitSiteSuffix(line.folded)
+        return Hint(index: index, text: title, suffix: suffix)
+    }
+
+    /// "Headline | Site" → ("Headline", "Site"): trailing short segments after a title
+    /// separator are the site's name and section.
+    static func splitSiteSuffix(_ text: String) -> (title: String, suffix: String?) {
+        var title = text
+        var suffix: String?
+        while true {
+            var cut: Range<String.Index>?
+            for separator in titleSeparators {
+                if let range = title.range(of: separator, options: .backwards), cut == nil || range.lowerBound > cut!.lowerBound {
+                    cut = range
+                }
+            }
+            guard let cut else { break }
+            let head = String(title[..<cut.lowerBound])
+            let tail = String(title[cut.upperBound...])
+            let tailWords = PageLine.wordCount(tail)
+            guard tailWords >= 1, tailWords <= 5, PageLine.wordCount(head) > tailWords || PageLine.wordCount(head) >= 3 else { break }
+            suffix = tail
+            title = head
+        }
+        return (title, suffix)
+    }
+
+    /// Case, white space and quote marks folded, as readers compare titles.
+    static func normalized(_ text: String) -> String {
+        var output = ""
+        for scalar in TextBytes.lowercased(text).unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201B}", "`": output.unicodeScalars.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}": output.unicodeScalars.append("\"")
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}
