@@ -1,3 +1,4 @@
+import Foundation
 /// Finds a page's headline from the page's own evidence: where a line sits relative to the
 /// byline, the date and the first prose, whether the page repeats it (a `<title>` line and an
 /// `<h1>` line, a breadcrumb ending in it), and what kind of line it is. Menus, navigation bars,
@@ -26,29 +27,21 @@ struct HeadlineFinder {
 
     func headline(in page: Clean.PageState, before end: Int, occurrences: [String: Int]) -> Headline? {
         let lines = page.lines
-        let bodyStart = bodyStart(page, from: end)
+        let bodyStart = bodyStart(page, from: 0)
         let hint = pageTitleHint(page)
         var best: (index: Int, score: Double)?
         var laterCandidates = 0
+        let debug = ProcessInfo.processInfo.environment["HF_DEBUG"] != nil
+        if debug { FileHandle.standardError.write("HF bodyStart \(bodyStart + 1)\n".data(using: .utf8)!) }
         var index = min(bodyStart, lines.count) - 1
         while index >= 0 {
             defer { index -= 1 }
             guard page.isKept(index), index != hint?.index || hint?.suffix == nil else { continue }
             let line = lines[index]
-            guard isCandidate(line) else { continue }
-            var score = 0.0
-            // Nearer the body is better: each title-like line in between costs a little.
-            score -= 0.4 * Double(laterCandidates)
+            guard isCandidate(line), !isWrapped(page, index) else { continue }
+            let score = self.score(page, index: index, bodyStart: bodyStart, later: laterCandidates, occurrences: occurrences, hint: hint)
             laterCandidates += 1
-            if hasAnchor(page, after: index) { score += 3 }
-            if hasDate(page, before: index) { score += 0.5 }
-            if occurrences[line.lowered, default: 0] >= 2 { score += 2 }
-            if let hint, hint.index != index, Self.normalized(hint.text) == Self.normalized(line.folded) { score += 4 }
-            if endsBreadcrumb(page, at: index) { score += 1.5 }
-            if isProse(line) { score -= 2.5 } else if line.folded.hasSuffix(".") { score -= 1 }
-            if line.words <= 3 { score -= 1 }
-            if !hasLowercase(line.folded) { score -= 1.5 }
-            if isBeforeBodyByOne(page, index: index, bodyStart: bodyStart) { score += 1.5 }
+            if debug { FileHandle.standardError.write("HF \(index + 1) \(score) \(line.folded.prefix(60))\n".data(using: .utf8)!) }
             if best == nil || score > best!.score { best = (index, score) }
         }
         if let best, best.score > 0 { return Headline(text: lines[best.index].folded, index: best.index) }
@@ -59,26 +52,103 @@ struct HeadlineFinder {
         return nil
     }
 
+    /// How much the page's evidence says line `index` is the headline.
+    func score(_ page: Clean.PageState, index: Int, bodyStart: Int, later: Int, occurrences: [String: Int], hint: Hint?) -> Double {
+        let line = page.lines[index]
+        var score = 0.0
+        // Nearer the body is better: each title-like line in between costs a little, up to a point.
+        score -= min(1.5, 0.3 * Double(later))
+        if hasAnchor(page, after: index) { score += 3 }
+        if hasDate(page, before: index) { score += 0.5 }
+        if occurrences[line.lowered, default: 0] >= 2 { score += 2 }
+        if let hint, hint.index != index, Self.normalized(hint.text) == Self.normalized(line.folded) { score += 4 }
+        if endsBreadcrumb(page, at: index) { score += 1.5 }
+        if line.folded.hasSuffix(".") { score -= isProse(line) ? 2.5 : 1 }
+        // Headlines are phrases of several words; section labels are short.
+        score += Double(min(line.words, 12)) / 12
+        if line.words <= 3 { score -= 1 }
+        if !hasLowercase(line.folded) { score -= 1.5 }
+        if isBeforeBodyByOne(page, index: index, bodyStart: bodyStart) { score += 1 }
+        // A longer line right under a title-like line is its standfirst.
+        if let above = previousLine(page, index), page.isKept(above), page.lines[above].words >= 6,
+           page.lines[above].words < line.words, isCandidate(page.lines[above]) { score -= 1 }
+        return score
+    }
+
+    /// Whether the line is part of a hard-wrapped paragraph: it runs on into the next line or
+    /// continues the previous one (the other line starting in lowercase).
+    func isWrapped(_ page: Clean.PageState, _ index: Int) -> Bool {
+        let lines = page.lines
+        if index + 1 < lines.count, !lines[index + 1].isBlank, !PageLine.endsSentence(lines[index].folded),
+           PageLine.startsLowercase(lines[index + 1].folded) { return true }
+        if index > 0, !lines[index - 1].isBlank, !PageLine.endsSentence(lines[index - 1].folded),
+           PageLine.startsLowercase(lines[index].folded), lines[index - 1].words >= 4 { return true }
+        return false
+    }
+
+    /// Whether the paragraph starting at `index` (its hard-wrapped lines joined) reads as prose.
+    func startsProse(_ page: Clean.PageState, _ index: Int, hardWrapped: Bool) -> Bool {
+        let lines = page.lines
+        if isMenu(lines[index].folded) { return false }
+        if isProse(lines[index]) { return true }
+        var words = lines[index].words
+        var last = index
+        while last + 1 < lines.count, last - index < 40, page.isKept(last + 1), runsOn(lines[last], into: lines[last + 1], hardWrapped: hardWrapped) {
+            last += 1
+            words += lines[last].words
+        }
+        guard last > index else { return false }
+        return words >= settings.longProseWords || (words >= settings.proseMinWords && PageLine.endsSentence(lines[last].folded))
+    }
+
+    /// Whether the page's text is hard-wrapped to a short measure: hardly any line is longer.
+    func isHardWrapped(_ page: Clean.PageState) -> Bool {
+        var long = 0
+        var measured = 0
+        for line in page.lines where !line.isBlank {
+            let length = line.folded.utf8.count
+            if length > settings.wrapMaxLineLength + 40 { long += 1 }
+            if length >= settings.wrapMinLineLength { measured += 1 }
+        }
+        return measured >= 5 && long * 50 <= measured
+    }
+
+    /// Whether `next` continues `line` as the next line of a hard-wrapped paragraph: it starts in
+    /// lowercase after a line that does not end a sentence, or both lines fill a short measure.
+    func runsOn(_ line: PageLine, into next: PageLine, hardWrapped: Bool) -> Bool {
+        guard !next.isBlank, !isMenu(next.folded) else { return false }
+        let ends = PageLine.endsSentence(line.folded)
+        if !ends && PageLine.startsLowercase(next.folded) { return true }
+        guard hardWrapped else { return false }
+        let length = line.folded.unicodeScalars.count
+        let nextLength = next.folded.unicodeScalars.count
+        return !ends && length <= settings.wrapMaxLineLength && nextLength <= settings.wrapMaxLineLength
+            && length >= settings.wrapMinLineLength && Double(length) >= 0.6 * Double(max(length, nextLength))
+    }
+
     /// The first line that starts the article text: prose followed closely by more prose, or a
     /// long paragraph. A lone prose line (a standfirst, a site blurb) does not start the body.
     func bodyStart(_ page: Clean.PageState, from start: Int) -> Int {
         let lines = page.lines
+        let hardWrapped = isHardWrapped(page)
         var index = start
         while index < lines.count {
             defer { index += 1 }
-            guard page.isKept(index), isProse(lines[index]) else { continue }
+            guard page.isKept(index), startsProse(page, index, hardWrapped: hardWrapped) else { continue }
             if lines[index].words >= settings.anchorWords { return index }
             var seen = 0
             var next = index + 1
-            while next < lines.count && seen < 6 {
+            // Skip the rest of this paragraph's wrapped lines.
+            while next < lines.count && !lines[next].isBlank && page.isKept(next) && isWrapped(page, next) { next += 1 }
+            while next < lines.count && seen < 8 {
                 if page.isKept(next) {
-                    if isProse(lines[next]) { return index }
+                    if startsProse(page, next, hardWrapped: hardWrapped) && !(next > 0 && isWrapped(page, next) && PageLine.startsLowercase(lines[next].folded)) { return index }
                     seen += 1
                 }
                 next += 1
             }
         }
-        return min(start, lines.count)
+        return lines.count
     }
 
     /// Whether a byline or date follows within the next few lines (a standfirst may sit between).
@@ -96,6 +166,13 @@ struct HeadlineFinder {
             if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return true }
         }
         return false
+    }
+
+    /// The index of the nearest non-blank line above.
+    func previousLine(_ page: Clean.PageState, _ index: Int) -> Int? {
+        var previous = index - 1
+        while previous >= 0 && page.lines[previous].isBlank { previous -= 1 }
+        return previous >= 0 ? previous : nil
     }
 
     /// Whether a date line (a blog's day header) sits just above.
@@ -151,6 +228,7 @@ struct HeadlineFinder {
         if line.lowered.contains("http://") || line.lowered.contains("https://") || line.lowered.contains("www.") { return false }
         if isMenu(text) { return false }
         if Self.isBylineStart(text) { return false }
+        if !BylineReader.nameLine(text).isEmpty { return false }
         // A date or counter line ("5 min read", "18 Nov 2019") says when, not what.
         if line.words <= 8 && PublicationDate.iso(text) != nil { return false }
         if PublicationDate.isRelative(line.lowered) { return false }
