@@ -90,7 +90,10 @@ struct HeadlineFinder {
     func startsProse(_ page: Clean.PageState, _ index: Int, hardWrapped: Bool) -> Bool {
         let lines = page.lines
         if isMenu(lines[index].folded) { return false }
-        if isProse(lines[index]) { return true }
+        // A lone question or exclamation is a headline's way of ending, not the body's first line.
+        if isProse(lines[index]) {
+            return lines[index].words >= settings.longProseWords || !(lines[index].folded.hasSuffix("?") || lines[index].folded.hasSuffix("!"))
+        }
         var words = lines[index].words
         var last = index
         while last + 1 < lines.count, last - index < 40, page.isKept(last + 1), runsOn(lines[last], into: lines[last + 1], hardWrapped: hardWrapped) {
@@ -228,7 +231,8 @@ struct HeadlineFinder {
         if line.lowered.contains("http://") || line.lowered.contains("https://") || line.lowered.contains("www.") { return false }
         if isMenu(text) { return false }
         if Self.isBylineStart(text) { return false }
-        if !BylineReader.nameLine(text).isEmpty { return false }
+        // An author line under the headline: several names, or a name with a note in brackets.
+        if (text.contains(" and ") || text.contains(",") || text.contains("(")) && !BylineReader.nameLine(text).isEmpty { return false }
         // A date or counter line ("5 min read", "18 Nov 2019") says when, not what.
         if line.words <= 8 && PublicationDate.iso(text) != nil { return false }
         if PublicationDate.isRelative(line.lowered) { return false }
