@@ -29,6 +29,12 @@ struct HeadlineFinder {
         let lines = page.lines
         let bodyStart = bodyStart(page, from: 0)
         let hint = pageTitleHint(page)
+        // Names the page gives itself: the page title's suffix and the copyright holder.
+        var siteNames: Set<String> = []
+        if let suffix = hint?.suffix { siteNames.insert(Self.normalized(suffix)) }
+        for line in lines where !line.isBlank && (line.folded.contains("©") || line.lowered.hasPrefix("copyright")) {
+            if let holder = MetadataCollector.copyrightHolder(line.folded) { siteNames.insert(Self.normalized(holder)) }
+        }
         var best: (index: Int, score: Double)?
         var laterCandidates = 0
         let debug = ProcessInfo.processInfo.environment["HF_DEBUG"] != nil
@@ -39,7 +45,8 @@ struct HeadlineFinder {
             guard page.isKept(index), index != hint?.index || hint?.suffix == nil else { continue }
             let line = lines[index]
             guard isCandidate(line), !isWrapped(page, index) else { continue }
-            let score = self.score(page, index: index, bodyStart: bodyStart, later: laterCandidates, occurrences: occurrences, hint: hint)
+            let score = self.score(page, index: index, bodyStart: bodyStart, later: laterCandidates, occurrences: occurrences, hint: hint,
+                                   siteNames: siteNames)
             laterCandidates += 1
             if debug { FileHandle.standardError.write("HF \(index + 1) \(score) \(line.folded.prefix(60))\n".data(using: .utf8)!) }
             if best == nil || score > best!.score { best = (index, score) }
@@ -53,7 +60,8 @@ struct HeadlineFinder {
     }
 
     /// How much the page's evidence says line `index` is the headline.
-    func score(_ page: Clean.PageState, index: Int, bodyStart: Int, later: Int, occurrences: [String: Int], hint: Hint?) -> Double {
+    func score(_ page: Clean.PageState, index: Int, bodyStart: Int, later: Int, occurrences: [String: Int], hint: Hint?,
+               siteNames: Set<String>) -> Double {
         let line = page.lines[index]
         var score = 0.0
         // Nearer the body is better: each title-like line in between costs a little, up to a point.
@@ -69,6 +77,11 @@ struct HeadlineFinder {
         if line.words <= 3 { score -= 1 }
         if !hasLowercase(line.folded) { score -= 1.5 }
         if isBeforeBodyByOne(page, index: index, bodyStart: bodyStart) { score += 1 }
+        // A headline is often followed by its standfirst.
+        if !line.folded.hasSuffix("."), let below = nextLine(page, index), page.isKept(below),
+           page.lines[below].folded.hasSuffix("."), isProse(page.lines[below]) { score += 1 }
+        // The site's own name is not a headline.
+        if siteNames.contains(Self.normalized(line.folded)) { score -= 4 }
         // A longer line right under a title-like line is its standfirst.
         if let above = previousLine(page, index), page.isKept(above), page.lines[above].words >= 6,
            page.lines[above].words < line.words, isCandidate(page.lines[above]) { score -= 1 }
@@ -165,10 +178,19 @@ struct HeadlineFinder {
             seen += 1
             if let reason = page.removedReason[next], Self.anchorReasons.contains(reason) { return true }
             if page.removedReason[next] != nil { continue }
-            if Self.isBylineStart(line.folded) { return true }
+            if Self.isBylineStart(line.folded) || ["by", "von", "por", "par"].contains(line.lowered) { return true }
+            if let first = line.lowered.split(separator: " ").first,
+               PublicationDate.publishedLabels.contains(String(first)) || PublicationDate.updatedLabels.contains(String(first)) { return true }
             if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return true }
         }
         return false
+    }
+
+    /// The index of the nearest non-blank line below.
+    func nextLine(_ page: Clean.PageState, _ index: Int) -> Int? {
+        var next = index + 1
+        while next < page.lines.count && page.lines[next].isBlank { next += 1 }
+        return next < page.lines.count ? next : nil
     }
 
     /// The index of the nearest non-blank line above.
