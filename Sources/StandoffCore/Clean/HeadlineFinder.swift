@@ -37,8 +37,6 @@ struct HeadlineFinder {
         }
         var best: (index: Int, score: Double)?
         var laterCandidates = 0
-        let debug = ProcessInfo.processInfo.environment["HF_DEBUG"] != nil
-        if debug { FileHandle.standardError.write("HF bodyStart \(bodyStart + 1)\n".data(using: .utf8)!) }
         var index = min(bodyStart, lines.count) - 1
         while index >= 0 {
             defer { index -= 1 }
@@ -48,7 +46,6 @@ struct HeadlineFinder {
             let score = self.score(page, index: index, bodyStart: bodyStart, later: laterCandidates, occurrences: occurrences, hint: hint,
                                    siteNames: siteNames)
             laterCandidates += 1
-            if debug { FileHandle.standardError.write("HF \(index + 1) \(score) \(line.folded.prefix(60))\n".data(using: .utf8)!) }
             if best == nil || score > best!.score { best = (index, score) }
         }
         if let best, best.score > 0 { return Headline(text: lines[best.index].folded, index: best.index) }
@@ -250,6 +247,8 @@ struct HeadlineFinder {
             if first.hasSuffix("."), first.dropLast().allSatisfy(\.isNumber), !first.dropLast().isEmpty { return false }
         }
         if text.hasSuffix(":") || text.hasSuffix(",") { return false }
+        // A sentence of prose ending in a period is text, not a headline.
+        if text.hasSuffix(".") && isProse(line) { return false }
         if line.lowered.contains("http://") || line.lowered.contains("https://") || line.lowered.contains("www.") { return false }
         if isMenu(text) { return false }
         if Self.isBylineStart(text) { return false }

@@ -128,7 +128,9 @@ struct MetadataCollector {
               words.allSatisfy({ ($0.first?.isUppercase ?? false) || Self.nameConnectors.contains($0.lowercased()) }),
               words.first?.first?.isUppercase ?? false else { return nil }
         if let title, HeadlineFinder.normalized(title) == HeadlineFinder.normalized(text) { return nil }
-        return text
+        // Only a name the page states again (in a footer, a copyright line, a disclaimer) is the site's.
+        let repeated = page.lines.indices.contains { $0 != index && page.lines[$0].folded.contains(text) }
+        return repeated ? text : nil
     }
 
     /// "© 2025 Example Media Ltd. All rights reserved." → "Example Media".
