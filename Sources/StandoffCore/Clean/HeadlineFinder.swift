@@ -27,7 +27,7 @@ struct HeadlineFinder {
 
     func headline(in page: Clean.PageState, before end: Int, occurrences: [String: Int]) -> Headline? {
         let lines = page.lines
-        let bodyStart = bodyStart(page, from: 0)
+        let bodyStart = firstLongParagraph(page, from: bodyStart(page, from: 0))
         let hint = pageTitleHint(page)
         // Names the page gives itself: the page title's suffix and the copyright holder.
         var siteNames: Set<String> = []
@@ -72,6 +72,9 @@ struct HeadlineFinder {
         // Headlines are phrases of several words; section labels are short.
         score += Double(min(line.words, 12)) / 12
         if line.words <= 3 { score -= 1 }
+        // Two to four capitalised words and nothing else is more often a name (a site, a section,
+        // a person) than a headline.
+        if line.words <= 4 && line.folded.split(separator: " ").allSatisfy({ ($0.first?.isUppercase ?? false) || MetadataCollector.nameConnectors.contains($0.lowercased()) }) { score -= 1 }
         if !hasLowercase(line.folded) { score -= 1.5 }
         if isBeforeBodyByOne(page, index: index, bodyStart: bodyStart) { score += 1 }
         // A headline is often followed by its standfirst.
@@ -99,7 +102,10 @@ struct HeadlineFinder {
     /// Whether the paragraph starting at `index` (its hard-wrapped lines joined) reads as prose.
     func startsProse(_ page: Clean.PageState, _ index: Int, hardWrapped: Bool) -> Bool {
         let lines = page.lines
-        if isMenu(lines[index].folded) { return false }
+        if isMenu(lines[index].folded) || Self.bulletTokens.contains(String(lines[index].folded.prefix { $0 != " " })) { return false }
+        // A long line without a comma or a sentence's end is a menu run together, not prose.
+        if !PageLine.endsSentence(lines[index].folded) && !lines[index].folded.contains(", ") && !lines[index].folded.contains(". ")
+            && !runsOn(lines[index], into: index + 1 < lines.count ? lines[index + 1] : lines[index], hardWrapped: hardWrapped) { return false }
         // A lone question or exclamation is a headline's way of ending, not the body's first line.
         if isProse(lines[index]) {
             return lines[index].words >= settings.longProseWords || !(lines[index].folded.hasSuffix("?") || lines[index].folded.hasSuffix("!"))
@@ -139,29 +145,56 @@ struct HeadlineFinder {
             && length >= settings.wrapMinLineLength && Double(length) >= 0.6 * Double(max(length, nextLength))
     }
 
-    /// The first line that starts the article text: prose followed closely by more prose, or a
-    /// long paragraph. A lone prose line (a standfirst, a site blurb) does not start the body.
+    /// The first line of the article text: the start of the largest run of prose on the page
+    /// (prose paragraphs with at most a few lines of furniture between them). A lone prose line
+    /// elsewhere (a site blurb, a cookie notice, a teaser) does not start the body.
     func bodyStart(_ page: Clean.PageState, from start: Int) -> Int {
         let lines = page.lines
         let hardWrapped = isHardWrapped(page)
+        var best: (start: Int, words: Int)?
+        var run: (start: Int, words: Int, prose: Int)?
+        var gap = 0
         var index = start
         while index < lines.count {
             defer { index += 1 }
-            guard page.isKept(index), startsProse(page, index, hardWrapped: hardWrapped) else { continue }
-            if lines[index].words >= settings.anchorWords { return index }
-            var seen = 0
-            var next = index + 1
-            // Skip the rest of this paragraph's wrapped lines.
-            while next < lines.count && !lines[next].isBlank && page.isKept(next) && isWrapped(page, next) { next += 1 }
-            while next < lines.count && seen < 8 {
-                if page.isKept(next) {
-                    if startsProse(page, next, hardWrapped: hardWrapped) && !(next > 0 && isWrapped(page, next) && PageLine.startsLowercase(lines[next].folded)) { return index }
-                    seen += 1
+            guard page.isKept(index) else { continue }
+            // A wrapped paragraph's later lines were counted with its first.
+            if index > 0, page.isKept(index - 1), runsOn(lines[index - 1], into: lines[index], hardWrapped: hardWrapped) {
+                if run != nil { run!.words += lines[index].words }
+                continue
+            }
+            if startsProse(page, index, hardWrapped: hardWrapped) {
+                if run == nil { run = (index, 0, 0) }
+                run!.words += lines[index].words
+                run!.prose += 1
+                gap = 0
+            } else if run != nil {
+                gap += 1
+                if gap > 8 {
+                    if run!.prose >= 2 || run!.words >= settings.anchorWords, best == nil || run!.words > best!.words { best = (run!.start, run!.words) }
+                    run = nil
+                    gap = 0
                 }
-                next += 1
             }
         }
-        return lines.count
+        if let run, run.prose >= 2 || run.words >= settings.anchorWords, best == nil || run.words > best!.words { best = (run.start, run.words) }
+        return best?.start ?? lines.count
+    }
+
+    /// The first paragraph of at least ``CleanSettings/longProseWords`` words from `start` on:
+    /// the prose run that starts the body may open with a standfirst or a caption, and the
+    /// headline can sit between those and the first paragraph of the article.
+    func firstLongParagraph(_ page: Clean.PageState, from start: Int) -> Int {
+        var index = start
+        var seen = 0
+        while index < page.lines.count && seen < 16 {
+            if page.isKept(index) {
+                if page.lines[index].words >= settings.longProseWords && !isMenu(page.lines[index].folded) { return index }
+                seen += 1
+            }
+            index += 1
+        }
+        return start
     }
 
     /// Whether a byline or date follows within the next few lines (a standfirst may sit between).
@@ -175,7 +208,9 @@ struct HeadlineFinder {
             seen += 1
             if let reason = page.removedReason[next], Self.anchorReasons.contains(reason) { return true }
             if page.removedReason[next] != nil { continue }
-            if Self.isBylineStart(line.folded) || ["by", "von", "por", "par"].contains(line.lowered) { return true }
+            let text = Self.removingBullet(line.folded)
+            if Self.isBylineStart(text) || ["by", "von", "por", "par"].contains(text.lowercased()) { return true }
+            if Self.isAuthorLine(text) { return true }
             if let first = line.lowered.split(separator: " ").first,
                PublicationDate.publishedLabels.contains(String(first)) || PublicationDate.updatedLabels.contains(String(first)) { return true }
             if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return true }
@@ -252,11 +287,13 @@ struct HeadlineFinder {
         if line.lowered.contains("http://") || line.lowered.contains("https://") || line.lowered.contains("www.") { return false }
         if isMenu(text) { return false }
         if Self.isBylineStart(text) { return false }
-        // An author line under the headline: several names, or a name with a note in brackets.
+        // An author line under the headline: several names, a name with a note in brackets, a handle.
         if (text.contains(" and ") || text.contains(",") || text.contains("(")) && !BylineReader.nameLine(text).isEmpty { return false }
+        if text.split(separator: " ").contains(where: { $0.hasPrefix("@") && $0.count > 1 }) { return false }
         // A date or counter line ("5 min read", "18 Nov 2019") says when, not what.
         if line.words <= 8 && PublicationDate.iso(text) != nil { return false }
         if PublicationDate.isRelative(line.lowered) { return false }
+        if line.words <= 4 && Self.isCounter(line.lowered) { return false }
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
         if digits > letters { return false }
@@ -283,6 +320,36 @@ struct HeadlineFinder {
 
     func hasLowercase(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// Nouns that a number counts on a page's furniture: "5 min read", "6 comments", "1.2K shares".
+    static let counterNouns: Set<String> = ["min", "mins", "minute", "minutes", "read", "comments", "comment", "views", "view",
+                                            "shares", "share", "likes", "replies", "photos", "letture", "lecture", "lectura",
+                                            "kommentare", "commenti", "comentarios", "commentaires", "reacties"]
+
+    /// Whether a short line is a number and what it counts.
+    static func isCounter(_ lowered: String) -> Bool {
+        let words = lowered.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        let hasNumber = words.contains { word in word.first?.isNumber == true && word.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" } }
+        return hasNumber && words.contains { counterNouns.contains($0) }
+    }
+
+    /// The line without a leading list bullet.
+    static func removingBullet(_ text: String) -> String {
+        guard let space = text.firstIndex(of: " "), bulletTokens.contains(String(text[..<space])) else { return text }
+        return String(text[text.index(after: space)...])
+    }
+
+    /// Whether a line is an author credit without "By": a name with a handle, a date or a
+    /// dash after it ("Ana Lima @analima", "Ana Lima - Nov 3, 2025"), or names and nothing else.
+    static func isAuthorLine(_ text: String) -> Bool {
+        guard PageLine.wordCount(text) <= 14, !text.hasSuffix(".") else { return false }
+        if text.contains(" @") || text.contains(" - ") || text.contains(" | ") || PublicationDate.iso(text) != nil {
+            guard let first = text.split(whereSeparator: { $0 == "@" || $0 == "|" || $0 == "," }).first,
+                  let name = BylineReader.leadingName(String(first).trimmingCharacters(in: .whitespaces)) else { return false }
+            return name.split(separator: " ").count >= 2 && name.split(separator: " ").count <= 4
+        }
+        return (text.contains(" and ") || text.contains("(")) && !BylineReader.nameLine(text).isEmpty
     }
 
     /// Whether a line opens like a byline: "By" and a capitalised word.
