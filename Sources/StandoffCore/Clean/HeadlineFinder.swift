@@ -27,7 +27,8 @@ struct HeadlineFinder {
 
     func headline(in page: Clean.PageState, before end: Int, occurrences: [String: Int]) -> Headline? {
         let lines = page.lines
-        let bodyStart = firstLongParagraph(page, from: bodyStart(page, from: 0))
+        let runStart = bodyStart(page, from: 0)
+        let bodyStart = firstLongParagraph(page, from: runStart)
         let hint = pageTitleHint(page)
         // Names the page gives itself: the page title's suffix and the copyright holder.
         var siteNames: Set<String> = []
@@ -35,19 +36,33 @@ struct HeadlineFinder {
         for line in lines where !line.isBlank && (line.folded.contains("©") || line.lowered.hasPrefix("copyright")) {
             if let holder = MetadataCollector.copyrightHolder(line.folded) { siteNames.insert(Self.normalized(holder)) }
         }
-        var best: (index: Int, score: Double)?
+        var scored: [(index: Int, score: Double)] = []
         var laterCandidates = 0
         var index = min(bodyStart, lines.count) - 1
         while index >= 0 {
             defer { index -= 1 }
             guard page.isKept(index), index != hint?.index || hint?.suffix == nil else { continue }
             let line = lines[index]
-            guard isCandidate(line), !isWrapped(page, index) else { continue }
+            guard isCandidate(line), !isWrapped(page, index), !(index >= runStart && isProse(line)) else { continue }
             let score = self.score(page, index: index, bodyStart: bodyStart, later: laterCandidates, occurrences: occurrences, hint: hint,
                                    siteNames: siteNames)
             laterCandidates += 1
-            if best == nil || score > best!.score { best = (index, score) }
+            scored.append((index, score))
         }
+        // The few best: does another line quote them ("Share: <headline>", a breadcrumb, a teaser)?
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+        for rank in scored.indices.prefix(5) {
+            let target = lines[scored[rank].index].lowered
+            guard target.utf8.count >= 20 else { continue }
+            if lines.indices.contains(where: { $0 != scored[rank].index && lines[$0].lowered != target && lines[$0].lowered.contains(target) }) {
+                scored[rank].score += 1.5
+            }
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+        if ProcessInfo.processInfo.environment["HF_DEBUG"] != nil {
+            for item in scored.prefix(8) { FileHandle.standardError.write("HF \(item.index + 1) \(item.score) \(lines[item.index].folded.prefix(60))\n".data(using: .utf8)!) }
+        }
+        let best = scored.first
         if let best, best.score > 0 { return Headline(text: lines[best.index].folded, index: best.index) }
         if let hint, hint.suffix != nil, PageLine.wordCount(hint.text) >= 3, !isMenu(hint.text) {
             return Headline(text: hint.text, index: nil)
@@ -63,15 +78,17 @@ struct HeadlineFinder {
         var score = 0.0
         // Nearer the body is better: each title-like line in between costs a little, up to a point.
         score -= min(1.5, 0.3 * Double(later))
-        if hasAnchor(page, after: index) { score += 3 }
+        if let distance = anchorDistance(page, after: index) { score += distance <= 2 ? 3 : 2 }
         if hasDate(page, before: index) { score += 0.5 }
-        if occurrences[line.lowered, default: 0] >= 2 { score += 2 }
+        if occurrences[line.lowered, default: 0] >= 2 { score += line.words >= 5 ? 3 : 2 }
         if let hint, hint.index != index, Self.normalized(hint.text) == Self.normalized(line.folded) { score += 4 }
         if endsBreadcrumb(page, at: index) { score += 1.5 }
         if line.folded.hasSuffix(".") { score -= isProse(line) ? 2.5 : 1 }
         // Headlines are phrases of several words; section labels are short.
-        score += Double(min(line.words, 12)) / 12
+        score += 0.15 * Double(min(line.words, 10))
         if line.words <= 3 { score -= 1 }
+        // Several sentences on one line are a caption or a teaser.
+        if line.folded.contains(". ") && line.words >= 12 && (line.folded.hasSuffix(".") || line.folded.hasSuffix(")")) { score -= 1.5 }
         // Two to four capitalised words and nothing else is more often a name (a site, a section,
         // a person) than a headline.
         if line.words <= 4 && line.folded.split(separator: " ").allSatisfy({ ($0.first?.isUppercase ?? false) || MetadataCollector.nameConnectors.contains($0.lowercased()) }) { score -= 1 }
@@ -197,8 +214,9 @@ struct HeadlineFinder {
         return start
     }
 
-    /// Whether a byline or date follows within the next few lines (a standfirst may sit between).
-    func hasAnchor(_ page: Clean.PageState, after index: Int) -> Bool {
+    /// How many lines down a byline or date follows, within the next few lines (a standfirst
+    /// may sit between).
+    func anchorDistance(_ page: Clean.PageState, after index: Int) -> Int? {
         var seen = 0
         var next = index + 1
         while next < page.lines.count && seen < 4 {
@@ -206,16 +224,16 @@ struct HeadlineFinder {
             let line = page.lines[next]
             if line.isBlank { continue }
             seen += 1
-            if let reason = page.removedReason[next], Self.anchorReasons.contains(reason) { return true }
+            if let reason = page.removedReason[next], Self.anchorReasons.contains(reason) { return seen }
             if page.removedReason[next] != nil { continue }
             let text = Self.removingBullet(line.folded)
-            if Self.isBylineStart(text) || ["by", "von", "por", "par"].contains(text.lowercased()) { return true }
-            if Self.isAuthorLine(text) { return true }
+            if Self.isBylineStart(text) || ["by", "von", "por", "par"].contains(text.lowercased()) { return seen }
+            if Self.isAuthorLine(text) { return seen }
             if let first = line.lowered.split(separator: " ").first,
-               PublicationDate.publishedLabels.contains(String(first)) || PublicationDate.updatedLabels.contains(String(first)) { return true }
-            if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return true }
+               PublicationDate.publishedLabels.contains(String(first)) || PublicationDate.updatedLabels.contains(String(first)) { return seen }
+            if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return seen }
         }
-        return false
+        return nil
     }
 
     /// The index of the nearest non-blank line below.
@@ -294,6 +312,9 @@ struct HeadlineFinder {
         if line.words <= 8 && PublicationDate.iso(text) != nil { return false }
         if PublicationDate.isRelative(line.lowered) { return false }
         if line.words <= 4 && Self.isCounter(line.lowered) { return false }
+        // "Updated …", "Posted …": a date line, whatever follows.
+        if let first = line.lowered.split(separator: " ").first?.trimmingCharacters(in: CharacterSet(charactersIn: ":")),
+           PublicationDate.publishedLabels.contains(first) || PublicationDate.updatedLabels.contains(first) { return false }
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
         if digits > letters { return false }
