@@ -23,7 +23,7 @@ struct HeadlineFinder {
     /// Separators that make a line with two or more of them a menu or breadcrumb.
     static let menuSeparators = [" | ", " · ", " • ", " / ", " › ", " > ", " » ", " :: "]
     /// First tokens that mark a list item: bullets and ordered-list numbers.
-    static let bulletTokens: Set<String> = ["*", "+", "o", "•", "-", "–", "—", "·", "»", "›", ">", "▪", "■", "◦", "‣", "►", "[IMG]"]
+    static let bulletTokens: Set<String> = ["*", "+", "o", "•", "-", "–", "—", "·", "»", "›", ">", "▪", "■", "◦", "‣", "►", "□", "☆", "★", "◇", "◆", "○", "●", "[IMG]", "[*]", "[ ]"]
 
     func headline(in page: Clean.PageState, before end: Int, occurrences: [String: Int]) -> Headline? {
         let lines = page.lines
@@ -37,17 +37,25 @@ struct HeadlineFinder {
             if let holder = MetadataCollector.copyrightHolder(line.folded) { siteNames.insert(Self.normalized(holder)) }
         }
         var scored: [(index: Int, score: Double)] = []
+        var joined: [Int: String] = [:]
         var laterCandidates = 0
         var index = min(bodyStart, lines.count) - 1
         while index >= 0 {
             defer { index -= 1 }
             guard page.isKept(index), index != hint?.index || hint?.suffix == nil else { continue }
-            let line = lines[index]
-            guard isCandidate(line), !isWrapped(page, index), !(index >= runStart && isProse(line)) else { continue }
-            let score = self.score(page, index: index, bodyStart: bodyStart, later: laterCandidates, occurrences: occurrences, hint: hint,
-                                   siteNames: siteNames)
+            var line = lines[index]
+            var last = index
+            if isWrapped(page, index) {
+                // A headline wrapped over two or three lines of a hard-wrapped dump is one candidate.
+                guard let block = wrappedHeading(page, from: index) else { continue }
+                (line, last) = block
+            }
+            guard isCandidate(line), !(index >= runStart && isProse(line)) else { continue }
+            let score = self.score(page, line: line, index: index, last: last, bodyStart: bodyStart, later: laterCandidates,
+                                   occurrences: occurrences, hint: hint, siteNames: siteNames)
             laterCandidates += 1
             scored.append((index, score))
+            if last != index { joined[index] = line.folded }
         }
         // The few best: does another line quote them ("Share: <headline>", a breadcrumb, a teaser)?
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
@@ -63,27 +71,26 @@ struct HeadlineFinder {
             for item in scored.prefix(8) { FileHandle.standardError.write("HF \(item.index + 1) \(item.score) \(lines[item.index].folded.prefix(60))\n".data(using: .utf8)!) }
         }
         let best = scored.first
-        if let best, best.score > 0 { return Headline(text: lines[best.index].folded, index: best.index) }
+        if let best, best.score > 0 { return Headline(text: joined[best.index] ?? lines[best.index].folded, index: best.index) }
         if let hint, hint.suffix != nil, PageLine.wordCount(hint.text) >= 3, !isMenu(hint.text) {
             return Headline(text: hint.text, index: nil)
         }
-        if let best, best.score > -2 { return Headline(text: lines[best.index].folded, index: best.index) }
+        if let best, best.score > -2 { return Headline(text: joined[best.index] ?? lines[best.index].folded, index: best.index) }
         return nil
     }
 
     /// How much the page's evidence says line `index` is the headline.
-    func score(_ page: Clean.PageState, index: Int, bodyStart: Int, later: Int, occurrences: [String: Int], hint: Hint?,
-               siteNames: Set<String>) -> Double {
-        let line = page.lines[index]
+    func score(_ page: Clean.PageState, line: PageLine, index: Int, last: Int, bodyStart: Int, later: Int, occurrences: [String: Int],
+               hint: Hint?, siteNames: Set<String>) -> Double {
         var score = 0.0
         // Nearer the body is better: each title-like line in between costs a little, up to a point.
         score -= min(1.5, 0.3 * Double(later))
-        if let distance = anchorDistance(page, after: index) { score += distance <= 2 ? 3 : 2 }
+        if let distance = anchorDistance(page, after: last) { score += distance <= 2 ? 3 : 2 }
         if hasDate(page, before: index) { score += 0.5 }
         if occurrences[line.lowered, default: 0] >= 2 { score += line.words >= 5 ? 3 : 2 }
         if let hint, hint.index != index, Self.normalized(hint.text) == Self.normalized(line.folded) { score += 4 }
         if endsBreadcrumb(page, at: index) { score += 1.5 }
-        if line.folded.hasSuffix(".") { score -= isProse(line) ? 2.5 : 1 }
+        if line.folded.hasSuffix(".") { score -= isProse(line) ? 2.5 : 2 }
         // Headlines are phrases of several words; section labels are short.
         score += 0.15 * Double(min(line.words, 10))
         if line.words <= 3 { score -= 1 }
@@ -93,9 +100,9 @@ struct HeadlineFinder {
         // a person) than a headline.
         if line.words <= 4 && line.folded.split(separator: " ").allSatisfy({ ($0.first?.isUppercase ?? false) || MetadataCollector.nameConnectors.contains($0.lowercased()) }) { score -= 1 }
         if !hasLowercase(line.folded) { score -= 1.5 }
-        if isBeforeBodyByOne(page, index: index, bodyStart: bodyStart) { score += 1 }
+        if isBeforeBodyByOne(page, index: last, bodyStart: bodyStart) { score += 1 }
         // A headline is often followed by its standfirst.
-        if !line.folded.hasSuffix("."), let below = nextLine(page, index), page.isKept(below),
+        if !line.folded.hasSuffix("."), let below = nextLine(page, last), page.isKept(below),
            page.lines[below].folded.hasSuffix("."), isProse(page.lines[below]) { score += 1 }
         // The site's own name is not a headline.
         if siteNames.contains(Self.normalized(line.folded)) { score -= 4 }
@@ -103,6 +110,25 @@ struct HeadlineFinder {
         if let above = previousLine(page, index), page.isKept(above), page.lines[above].words >= 6,
            page.lines[above].words < line.words, isCandidate(page.lines[above]) { score -= 1 }
         return score
+    }
+
+    /// The wrapped heading starting at `index`: two or three lines, each continuing the one
+    /// before in lowercase, with a blank line or the end of the block after them, joined.
+    func wrappedHeading(_ page: Clean.PageState, from index: Int) -> (PageLine, Int)? {
+        let lines = page.lines
+        if index > 0, !lines[index - 1].isBlank, !PageLine.endsSentence(lines[index - 1].folded),
+           PageLine.startsLowercase(lines[index].folded) { return nil }
+        var last = index
+        var words = lines[index].words
+        while last + 1 < lines.count, page.isKept(last + 1), !PageLine.endsSentence(lines[last].folded),
+              PageLine.startsLowercase(lines[last + 1].folded) {
+            last += 1
+            words += lines[last].words
+            if last - index >= 3 || words > settings.titleMaxWords { return nil }
+        }
+        guard last > index, last + 1 >= lines.count || lines[last + 1].isBlank else { return nil }
+        let text = lines[index...last].map(\.folded).joined(separator: " ")
+        return (PageLine(number: lines[index].number, raw: Substring(text)), last)
     }
 
     /// Whether the line is part of a hard-wrapped paragraph: it runs on into the next line or
@@ -229,6 +255,8 @@ struct HeadlineFinder {
             let text = Self.removingBullet(line.folded)
             if Self.isBylineStart(text) || ["by", "von", "por", "par"].contains(text.lowercased()) { return seen }
             if Self.isAuthorLine(text) { return seen }
+            // A name alone on the line right under it: the author.
+            if seen == 1 && line.words <= 4 && !BylineReader.nameLine(text).isEmpty { return seen }
             if let first = line.lowered.split(separator: " ").first,
                PublicationDate.publishedLabels.contains(String(first)) || PublicationDate.updatedLabels.contains(String(first)) { return seen }
             if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return seen }
@@ -309,7 +337,7 @@ struct HeadlineFinder {
         if (text.contains(" and ") || text.contains(",") || text.contains("(")) && !BylineReader.nameLine(text).isEmpty { return false }
         if text.split(separator: " ").contains(where: { $0.hasPrefix("@") && $0.count > 1 }) { return false }
         // A date or counter line ("5 min read", "18 Nov 2019") says when, not what.
-        if line.words <= 8 && PublicationDate.iso(text) != nil { return false }
+        if line.words <= 14 && PublicationDate.iso(text) != nil { return false }
         if PublicationDate.isRelative(line.lowered) { return false }
         if line.words <= 4 && Self.isCounter(line.lowered) { return false }
         // "Updated …", "Posted …": a date line, whatever follows.

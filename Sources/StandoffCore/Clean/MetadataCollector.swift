@@ -63,7 +63,7 @@ struct MetadataCollector {
         var pendingBy = false
         var fallbackDate: String?
         var updatedDate: String?
-        while index < lines.count && seen < 12 && bodyLines < 3 {
+        while index < lines.count && seen < 60 && bodyLines < 3 {
             defer { index += 1 }
             let line = lines[index]
             if line.isBlank { continue }
