@@ -24,7 +24,11 @@ enum BylineReader {
     static let notNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                         "updated", "published", "posted", "contributor", "correspondent", "reporter",
                                         "writer", "editor", "columnist", "news", "opinion", "home", "menu", "more", "view",
-                                        "share", "follow", "email", "comments", "the", "read", "min", "minute", "minutes"]
+                                        "share", "follow", "email", "comments", "the", "read", "min", "minute", "minutes",
+                                        "editors", "editor’s", "editor's", "picks", "stories", "story", "popular", "latest", "related",
+                                        "top", "trending", "video", "videos", "photos", "sports", "business", "world", "politics",
+                                        "live", "breaking", "newsletter", "subscribe", "sign", "log", "search", "contact", "about",
+                                        "privacy", "terms", "policy", "advertise", "press", "times", "daily", "post", "media"]
 
     /// The names in a byline's value; `nil` when none.
     static func names(in value: String, singleWord: Bool = true) -> [String] {

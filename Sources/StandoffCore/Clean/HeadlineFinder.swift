@@ -70,6 +70,15 @@ struct HeadlineFinder {
         if ProcessInfo.processInfo.environment["HF_DEBUG"] != nil {
             for item in scored.prefix(8) { FileHandle.standardError.write("HF \(item.index + 1) \(item.score) \(lines[item.index].folded.prefix(60))\n".data(using: .utf8)!) }
         }
+        // A page-title line with a site suffix is the page's own statement of its headline; the
+        // line that repeats it is kept as the page prints it.
+        if let hint, hint.suffix != nil, PageLine.wordCount(hint.text) >= 3, !isMenu(hint.text) {
+            let key = Self.normalized(hint.text)
+            if let same = scored.first(where: { Self.normalized(joined[$0.index] ?? lines[$0.index].folded) == key }) {
+                return Headline(text: joined[same.index] ?? lines[same.index].folded, index: same.index)
+            }
+            return Headline(text: hint.text, index: nil)
+        }
         let best = scored.first
         if let best, best.score > 0 { return Headline(text: joined[best.index] ?? lines[best.index].folded, index: best.index) }
         if let hint, hint.suffix != nil, PageLine.wordCount(hint.text) >= 3, !isMenu(hint.text) {
