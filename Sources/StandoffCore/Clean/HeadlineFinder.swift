@@ -94,17 +94,25 @@ struct HeadlineFinder {
         var score = 0.0
         // Nearer the body is better: each title-like line in between costs a little, up to a point.
         score -= min(1.5, 0.3 * Double(later))
-        if let distance = anchorDistance(page, after: last) { score += distance <= 2 ? 3 : 2 }
+        let anchor = anchorDistance(page, after: last)
+        if let anchor { score += anchor <= 2 ? 3 : 2 }
         if hasDate(page, before: index) { score += 0.5 }
-        if occurrences[line.lowered, default: 0] >= 2 { score += line.words >= 5 ? 3 : 2 }
+        // A repeated line is a headline shown twice (page title and h1, breadcrumb and h1), or a
+        // menu entry shown twice (desktop and mobile menus): only near the body or its byline
+        // does the repeat count.
+        if occurrences[line.lowered, default: 0] >= 2 {
+            if anchor != nil || later <= 6 { score += line.words >= 5 ? 3 : 2 } else { score += 0.5 }
+            // A name printed twice is the author's, not a headline.
+            if line.words <= 4 && !BylineReader.nameLine(line.folded).isEmpty { score -= 3 }
+        }
         if let hint, hint.index != index, Self.normalized(hint.text) == Self.normalized(line.folded) { score += 4 }
         if endsBreadcrumb(page, at: index) { score += 1.5 }
         if line.folded.hasSuffix(".") { score -= isProse(line) ? 2.5 : 2 }
         // Headlines are phrases of several words; section labels are short.
         score += 0.15 * Double(min(line.words, 10))
-        if line.words <= 3 { score -= 1 }
+        if line.words <= 2 { score -= 2.5 } else if line.words == 3 { score -= 1.5 }
         // Several sentences on one line are a caption or a teaser.
-        if line.folded.contains(". ") && line.words >= 12 && (line.folded.hasSuffix(".") || line.folded.hasSuffix(")")) { score -= 1.5 }
+        if line.folded.contains(". ") && line.words >= 10 && !line.folded.hasSuffix("?") && !line.folded.hasSuffix("!") { score -= 1.5 }
         // Two to four capitalised words and nothing else is more often a name (a site, a section,
         // a person) than a headline.
         if line.words <= 4 && line.folded.split(separator: " ").allSatisfy({ ($0.first?.isUppercase ?? false) || MetadataCollector.nameConnectors.contains($0.lowercased()) }) { score -= 1 }
