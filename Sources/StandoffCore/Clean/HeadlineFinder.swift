@@ -28,6 +28,7 @@ struct HeadlineFinder {
     func headline(in page: Clean.PageState, before end: Int, occurrences: [String: Int]) -> Headline? {
         let lines = page.lines
         let runStart = bodyStart(page, from: 0)
+        let hardWrapped = isHardWrapped(page)
         let bodyStart = firstLongParagraph(page, from: runStart)
         let hint = pageTitleHint(page)
         // Names the page gives itself: the page title's suffix and the copyright holder.
@@ -45,9 +46,9 @@ struct HeadlineFinder {
             guard page.isKept(index), index != hint?.index || hint?.suffix == nil else { continue }
             var line = lines[index]
             var last = index
-            if isWrapped(page, index) {
+            if isWrapped(page, index, hardWrapped: hardWrapped) {
                 // A headline wrapped over two or three lines of a hard-wrapped dump is one candidate.
-                guard let block = wrappedHeading(page, from: index) else { continue }
+                guard let block = wrappedHeading(page, from: index, hardWrapped: hardWrapped) else { continue }
                 (line, last) = block
             }
             guard isCandidate(line), !(index >= runStart && isProse(line)) else { continue }
@@ -131,14 +132,12 @@ struct HeadlineFinder {
 
     /// The wrapped heading starting at `index`: two or three lines, each continuing the one
     /// before in lowercase, with a blank line or the end of the block after them, joined.
-    func wrappedHeading(_ page: Clean.PageState, from index: Int) -> (PageLine, Int)? {
+    func wrappedHeading(_ page: Clean.PageState, from index: Int, hardWrapped: Bool) -> (PageLine, Int)? {
         let lines = page.lines
-        if index > 0, !lines[index - 1].isBlank, !PageLine.endsSentence(lines[index - 1].folded),
-           PageLine.startsLowercase(lines[index].folded) { return nil }
+        if index > 0, runsOn(lines[index - 1], into: lines[index], hardWrapped: hardWrapped) { return nil }
         var last = index
         var words = lines[index].words
-        while last + 1 < lines.count, page.isKept(last + 1), !PageLine.endsSentence(lines[last].folded),
-              PageLine.startsLowercase(lines[last + 1].folded) {
+        while last + 1 < lines.count, page.isKept(last + 1), runsOn(lines[last], into: lines[last + 1], hardWrapped: hardWrapped) {
             last += 1
             words += lines[last].words
             if last - index >= 3 || words > settings.titleMaxWords { return nil }
@@ -150,12 +149,11 @@ struct HeadlineFinder {
 
     /// Whether the line is part of a hard-wrapped paragraph: it runs on into the next line or
     /// continues the previous one (the other line starting in lowercase).
-    func isWrapped(_ page: Clean.PageState, _ index: Int) -> Bool {
+    func isWrapped(_ page: Clean.PageState, _ index: Int, hardWrapped: Bool) -> Bool {
         let lines = page.lines
-        if index + 1 < lines.count, !lines[index + 1].isBlank, !PageLine.endsSentence(lines[index].folded),
-           PageLine.startsLowercase(lines[index + 1].folded) { return true }
-        if index > 0, !lines[index - 1].isBlank, !PageLine.endsSentence(lines[index - 1].folded),
-           PageLine.startsLowercase(lines[index].folded), lines[index - 1].words >= 4 { return true }
+        if index + 1 < lines.count, runsOn(lines[index], into: lines[index + 1], hardWrapped: hardWrapped) { return true }
+        if index > 0, !lines[index - 1].isBlank, lines[index - 1].words >= 4,
+           runsOn(lines[index - 1], into: lines[index], hardWrapped: hardWrapped) { return true }
         return false
     }
 
@@ -357,6 +355,8 @@ struct HeadlineFinder {
         if line.words <= 14 && PublicationDate.iso(text) != nil { return false }
         if PublicationDate.isRelative(line.lowered) { return false }
         if line.words <= 4 && Self.isCounter(line.lowered) { return false }
+        if Self.hasWidget(text) { return false }
+        if line.words <= 6 && Self.hasClockTime(text) { return false }
         // "Updated …", "Posted …": a date line, whatever follows.
         if let first = line.lowered.split(separator: " ").first?.trimmingCharacters(in: CharacterSet(charactersIn: ":")),
            PublicationDate.publishedLabels.contains(first) || PublicationDate.updatedLabels.contains(first) { return false }
@@ -398,6 +398,35 @@ struct HeadlineFinder {
         let words = lowered.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         let hasNumber = words.contains { word in word.first?.isNumber == true && word.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" } }
         return hasNumber && words.contains { counterNouns.contains($0) }
+    }
+
+    /// Whether a text dump's form or image markup sits in the line: "[ ]", "[IMG]", "[submit]",
+    /// "[logo-name]" (a bracket holding at most one word), or two bracket groups.
+    static func hasWidget(_ text: String) -> Bool {
+        var groups = 0
+        var inside = ""
+        var open = false
+        for character in text {
+            if character == "[" { open = true; inside = ""; continue }
+            if character == "]" && open {
+                open = false
+                groups += 1
+                if !inside.trimmingCharacters(in: .whitespaces).contains(" ") { return true }
+                continue
+            }
+            if open { inside.append(character) }
+        }
+        return groups >= 2
+    }
+
+    /// Whether the line holds a clock time such as "14:53" or "9:41".
+    static func hasClockTime(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices where scalars[index] == ":" && index > 0 && index + 2 < scalars.count {
+            if scalars[index - 1].properties.numericType != nil && scalars[index + 1].properties.numericType != nil
+                && scalars[index + 2].properties.numericType != nil { return true }
+        }
+        return false
     }
 
     /// The line without a leading list bullet.
