@@ -61,8 +61,7 @@ struct MetadataCollector {
         var bodyLines = 0
         var index = start
         var pendingBy = false
-        var fallbackDate: String?
-        var updatedDate: String?
+        var firstDate: (iso: String, kind: PublicationDate.Kind, seen: Int)?
         while index < lines.count && seen < 60 && bodyLines < 3 {
             defer { index += 1 }
             let line = lines[index]
@@ -71,12 +70,14 @@ struct MetadataCollector {
             let prose = finder.isProse(line)
             if prose && line.words >= settings.longProseWords { bodyLines += 1 }
             if line.words <= 20 && !(prose && line.words >= 12) {
+                // The first date under the headline, unless it is an update and a first-publication
+                // date follows within a few lines.
                 for date in PublicationDate.dates(in: line.folded) {
-                    switch date.kind {
-                    case .published: if evidence.dateAfterHeadline == nil { evidence.dateAfterHeadline = date.iso }
-                    case .plain: if fallbackDate == nil { fallbackDate = date.iso }
-                    case .updated: if updatedDate == nil { updatedDate = date.iso }
+                    if date.kind == .published, evidence.dateAfterHeadline == nil,
+                       firstDate == nil || (firstDate!.kind == .updated && seen - firstDate!.seen <= 3) {
+                        evidence.dateAfterHeadline = date.iso
                     }
+                    if firstDate == nil { firstDate = (date.iso, date.kind, seen) }
                 }
             }
             if seen <= 6 && bodyLines == 0 && evidence.authors.isEmpty {
@@ -90,7 +91,7 @@ struct MetadataCollector {
                 }
             }
         }
-        evidence.dateAfterHeadline = evidence.dateAfterHeadline ?? fallbackDate ?? updatedDate
+        evidence.dateAfterHeadline = evidence.dateAfterHeadline ?? firstDate?.iso
 
         // A date line just over the headline (a blog's day header).
         if let headlineIndex = headline?.index {
