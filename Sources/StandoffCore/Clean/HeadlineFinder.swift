@@ -39,6 +39,7 @@ struct HeadlineFinder {
         }
         var scored: [(index: Int, score: Double)] = []
         var joined: [Int: String] = [:]
+        let clear = clearToBody(page, bodyStart: bodyStart)
         var laterCandidates = 0
         var index = min(bodyStart, lines.count) - 1
         while index >= 0 {
@@ -53,7 +54,7 @@ struct HeadlineFinder {
             }
             guard isCandidate(line), !(index >= runStart && isProse(line)) else { continue }
             let score = self.score(page, line: line, index: index, last: last, bodyStart: bodyStart, later: laterCandidates,
-                                   occurrences: occurrences, hint: hint, siteNames: siteNames)
+                                   occurrences: occurrences, hint: hint, siteNames: siteNames, clear: clear)
             laterCandidates += 1
             scored.append((index, score))
             if last != index { joined[index] = line.folded }
@@ -91,7 +92,7 @@ struct HeadlineFinder {
 
     /// How much the page's evidence says line `index` is the headline.
     func score(_ page: Clean.PageState, line: PageLine, index: Int, last: Int, bodyStart: Int, later: Int, occurrences: [String: Int],
-               hint: Hint?, siteNames: Set<String>) -> Double {
+               hint: Hint?, siteNames: Set<String>, clear: [Bool]) -> Double {
         var score = 0.0
         // Nearer the body is better: each title-like line in between costs a little, up to a point.
         score -= min(1.5, 0.3 * Double(later))
@@ -118,7 +119,9 @@ struct HeadlineFinder {
         // a person) than a headline.
         if line.words <= 4 && line.folded.split(separator: " ").allSatisfy({ ($0.first?.isUppercase ?? false) || MetadataCollector.nameConnectors.contains($0.lowercased()) }) { score -= 1 }
         if !hasLowercase(line.folded) { score -= 1.5 }
-        if isBeforeBodyByOne(page, index: last, bodyStart: bodyStart) { score += 1 }
+        // Buttons and prompts: a short line with a sharing, account or consent word.
+        if line.words <= 6 && line.lowered.split(whereSeparator: { !$0.isLetter }).contains(where: { Self.interfaceWords.contains(String($0)) }) { score -= 2 }
+        if last < clear.count && clear[last] { score += 1 }
         // A headline is often followed by its standfirst.
         if !line.folded.hasSuffix("."), let below = nextLine(page, last), page.isKept(below),
            page.lines[below].folded.hasSuffix("."), isProse(page.lines[below]) { score += 1 }
@@ -323,15 +326,19 @@ struct HeadlineFinder {
         return false
     }
 
-    /// Whether only short furniture (buttons, counters, bullets) separates the line from the body.
-    func isBeforeBodyByOne(_ page: Clean.PageState, index: Int, bodyStart: Int) -> Bool {
-        guard bodyStart < page.lines.count else { return false }
-        var next = index + 1
-        while next < bodyStart {
-            if page.isKept(next) && page.lines[next].words >= 3 { return false }
-            next += 1
+    /// For each line, whether only short furniture (buttons, counters, bullets) separates it from
+    /// the body; one pass from the body up.
+    func clearToBody(_ page: Clean.PageState, bodyStart: Int) -> [Bool] {
+        var clear = Array(repeating: false, count: page.lines.count)
+        guard bodyStart < page.lines.count else { return clear }
+        var open = true
+        var index = bodyStart - 1
+        while index >= 0 {
+            clear[index] = open
+            if page.isKept(index) && page.lines[index].words >= 3 { open = false }
+            index -= 1
         }
-        return true
+        return clear
     }
 
     /// Whether a line can be a headline at all.
@@ -428,6 +435,12 @@ struct HeadlineFinder {
         }
         return false
     }
+
+    /// Words of a page's buttons and prompts.
+    static let interfaceWords: Set<String> = ["share", "tweet", "twitter", "facebook", "pinterest", "linkedin", "whatsapp", "reddit",
+                                              "email", "print", "comment", "comments", "subscribe", "login", "logout", "register",
+                                              "signed", "accept", "cookie", "cookies", "close", "menu", "search", "newsletter", "follow",
+                                              "permalink", "url", "submit", "download", "app"]
 
     /// The line without a leading list bullet.
     static func removingBullet(_ text: String) -> String {
