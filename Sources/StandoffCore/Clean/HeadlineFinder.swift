@@ -34,12 +34,14 @@ struct HeadlineFinder {
         // Names the page gives itself: the page title's suffix and the copyright holder.
         var siteNames: Set<String> = []
         if let suffix = hint?.suffix { siteNames.insert(Self.normalized(suffix)) }
-        for line in lines where !line.isBlank && (line.folded.contains("©") || line.lowered.hasPrefix("copyright")) {
+        for line in lines where !line.isBlank && (Self.has(line.folded, "©") || line.lowered.hasPrefix("copyright")) {
             if let holder = MetadataCollector.copyrightHolder(line.folded) { siteNames.insert(Self.normalized(holder)) }
         }
         var scored: [(index: Int, score: Double)] = []
         var joined: [Int: String] = [:]
         let clear = clearToBody(page, bodyStart: bodyStart)
+        let limit = min(bodyStart, lines.count)
+        let candidate = lines.indices.map { $0 < limit && page.isKept($0) && isCandidate(lines[$0]) }
         var laterCandidates = 0
         var index = min(bodyStart, lines.count) - 1
         while index >= 0 {
@@ -52,9 +54,9 @@ struct HeadlineFinder {
                 guard let block = wrappedHeading(page, from: index, hardWrapped: hardWrapped) else { continue }
                 (line, last) = block
             }
-            guard isCandidate(line), !(index >= runStart && isProse(line)) else { continue }
+            guard last == index ? candidate[index] : isCandidate(line), !(index >= runStart && isProse(line)) else { continue }
             let score = self.score(page, line: line, index: index, last: last, bodyStart: bodyStart, later: laterCandidates,
-                                   occurrences: occurrences, hint: hint, siteNames: siteNames, clear: clear)
+                                   occurrences: occurrences, hint: hint, siteNames: siteNames, clear: clear, candidate: candidate)
             laterCandidates += 1
             scored.append((index, score))
             if last != index { joined[index] = line.folded }
@@ -64,7 +66,9 @@ struct HeadlineFinder {
         for rank in scored.indices.prefix(5) {
             let target = lines[scored[rank].index].lowered
             guard target.utf8.count >= 20 else { continue }
-            if lines.indices.contains(where: { $0 != scored[rank].index && lines[$0].lowered != target && lines[$0].lowered.contains(target) }) {
+            let needle = Array(target.utf8)
+            if lines.indices.contains(where: { $0 != scored[rank].index && lines[$0].lowered.utf8.count > needle.count
+                                               && Clean.bytes(Array(lines[$0].lowered.utf8), contain: needle) }) {
                 scored[rank].score += 1.5
             }
         }
@@ -92,7 +96,7 @@ struct HeadlineFinder {
 
     /// How much the page's evidence says line `index` is the headline.
     func score(_ page: Clean.PageState, line: PageLine, index: Int, last: Int, bodyStart: Int, later: Int, occurrences: [String: Int],
-               hint: Hint?, siteNames: Set<String>, clear: [Bool]) -> Double {
+               hint: Hint?, siteNames: Set<String>, clear: [Bool], candidate: [Bool]) -> Double {
         var score = 0.0
         // Nearer the body is better: each title-like line in between costs a little, up to a point.
         score -= min(1.5, 0.3 * Double(later))
@@ -114,7 +118,7 @@ struct HeadlineFinder {
         score += 0.15 * Double(min(line.words, 10))
         if line.words <= 2 { score -= 2.5 } else if line.words == 3 { score -= 1.5 }
         // Several sentences on one line are a caption or a teaser.
-        if line.folded.contains(". ") && line.words >= 10 && !line.folded.hasSuffix("?") && !line.folded.hasSuffix("!") { score -= 1.5 }
+        if line.words >= 10 && Self.has(line.folded, ". ") && !line.folded.hasSuffix("?") && !line.folded.hasSuffix("!") { score -= 1.5 }
         // Two to four capitalised words and nothing else is more often a name (a site, a section,
         // a person) than a headline.
         if line.words <= 4 && line.folded.split(separator: " ").allSatisfy({ ($0.first?.isUppercase ?? false) || MetadataCollector.nameConnectors.contains($0.lowercased()) }) { score -= 1 }
@@ -129,7 +133,7 @@ struct HeadlineFinder {
         if siteNames.contains(Self.normalized(line.folded)) { score -= 4 }
         // A longer line right under a title-like line is its standfirst.
         if let above = previousLine(page, index), page.isKept(above), page.lines[above].words >= 6,
-           page.lines[above].words < line.words, isCandidate(page.lines[above]) { score -= 1 }
+           page.lines[above].words < line.words, candidate[above] { score -= 1 }
         return score
     }
 
@@ -165,7 +169,7 @@ struct HeadlineFinder {
         let lines = page.lines
         if isMenu(lines[index].folded) || Self.bulletTokens.contains(String(lines[index].folded.prefix { $0 != " " })) { return false }
         // A long line without a comma or a sentence's end is a menu run together, not prose.
-        if !PageLine.endsSentence(lines[index].folded) && !lines[index].folded.contains(", ") && !lines[index].folded.contains(". ")
+        if !PageLine.endsSentence(lines[index].folded) && !Self.has(lines[index].folded, ", ") && !Self.has(lines[index].folded, ". ")
             && !runsOn(lines[index], into: index + 1 < lines.count ? lines[index + 1] : lines[index], hardWrapped: hardWrapped) { return false }
         // A lone question or exclamation is a headline's way of ending, not the body's first line.
         if isProse(lines[index]) {
@@ -352,11 +356,11 @@ struct HeadlineFinder {
         if text.hasSuffix(":") || text.hasSuffix(",") { return false }
         // A sentence of prose ending in a period is text, not a headline.
         if text.hasSuffix(".") && isProse(line) { return false }
-        if line.lowered.contains("http://") || line.lowered.contains("https://") || line.lowered.contains("www.") { return false }
+        if Self.has(line.lowered, "http://") || Self.has(line.lowered, "https://") || Self.has(line.lowered, "www.") { return false }
         if isMenu(text) { return false }
         if Self.isBylineStart(text) { return false }
         // An author line under the headline: several names, a name with a note in brackets, a handle.
-        if (text.contains(" and ") || text.contains(",") || text.contains("(")) && !BylineReader.nameLine(text).isEmpty { return false }
+        if (Self.has(text, " and ") || Self.has(text, ",") || Self.has(text, "(")) && !BylineReader.nameLine(text).isEmpty { return false }
         if text.split(separator: " ").contains(where: { $0.hasPrefix("@") && $0.count > 1 }) { return false }
         // A date or counter line ("5 min read", "18 Nov 2019") says when, not what.
         if line.words <= 14 && PublicationDate.iso(text) != nil { return false }
@@ -367,24 +371,51 @@ struct HeadlineFinder {
         // "Updated …", "Posted …": a date line, whatever follows.
         if let first = line.lowered.split(separator: " ").first?.trimmingCharacters(in: CharacterSet(charactersIn: ":")),
            PublicationDate.publishedLabels.contains(first) || PublicationDate.updatedLabels.contains(first) { return false }
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
+        var letters = 0
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                if PageLine.isASCIILetter(scalar) { letters += 1 } else if scalar.value >= 0x30 && scalar.value <= 0x39 { digits += 1 }
+            } else if scalar.properties.isAlphabetic { letters += 1 }
+        }
         if digits > letters { return false }
         return true
     }
 
     /// A navigation bar or breadcrumb: two or more menu separators, or one between short entries.
     func isMenu(_ text: String) -> Bool {
+        // One pass over the scalars: a separator is a menu mark with a space on each side.
         var separators = 0
-        for separator in Self.menuSeparators {
-            separators += text.components(separatedBy: separator).count - 1
+        var pipeWordsBefore = 0
+        var words = 1
+        var previous: Unicode.Scalar = "x"
+        var beforePrevious: Unicode.Scalar = "x"
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if previous != " " { words += 1 }
+                if beforePrevious == " " && Self.menuMarks.contains(previous) {
+                    separators += 1
+                    if previous == "|" { pipeWordsBefore = words - 2 }
+                }
+                if beforePrevious == ":" && previous == ":" { separators += 1 }
+            }
+            beforePrevious = previous
+            previous = scalar
         }
         if separators >= 2 { return true }
-        if separators == 1 {
-            let parts = text.components(separatedBy: " | ")
-            if parts.count == 2 && parts.allSatisfy({ PageLine.wordCount($0) <= 2 }) { return true }
+        if separators == 1 && pipeWordsBefore > 0 {
+            // "News | Sport": one bar between short entries.
+            return pipeWordsBefore <= 2 && words - pipeWordsBefore - 1 <= 2
         }
         return false
+    }
+
+    /// The marks that separate menu entries when spaced: "Home | News", "World › Asia".
+    static let menuMarks: Set<Unicode.Scalar> = ["|", "·", "•", "/", "›", ">", "»"]
+
+    /// Whether `text` contains `needle`, by bytes (Foundation's `contains` is slow on Linux).
+    static func has(_ text: String, _ needle: String) -> Bool {
+        Clean.bytes(Array(text.utf8), contain: Array(needle.utf8))
     }
 
     func isProse(_ line: PageLine) -> Bool {
@@ -452,12 +483,12 @@ struct HeadlineFinder {
     /// dash after it ("Ana Lima @analima", "Ana Lima - Nov 3, 2025"), or names and nothing else.
     static func isAuthorLine(_ text: String) -> Bool {
         guard PageLine.wordCount(text) <= 14, !text.hasSuffix(".") else { return false }
-        if text.contains(" @") || text.contains(" - ") || text.contains(" | ") || PublicationDate.iso(text) != nil {
+        if Self.has(text, " @") || Self.has(text, " - ") || Self.has(text, " | ") || PublicationDate.iso(text) != nil {
             guard let first = text.split(whereSeparator: { $0 == "@" || $0 == "|" || $0 == "," }).first,
                   let name = BylineReader.leadingName(String(first).trimmingCharacters(in: .whitespaces)) else { return false }
             return name.split(separator: " ").count >= 2 && name.split(separator: " ").count <= 4
         }
-        return (text.contains(" and ") || text.contains("(")) && !BylineReader.nameLine(text).isEmpty
+        return (Self.has(text, " and ") || Self.has(text, "(")) && !BylineReader.nameLine(text).isEmpty
     }
 
     /// Whether a line opens like a byline: "By" and a capitalised word.

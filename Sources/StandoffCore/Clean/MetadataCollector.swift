@@ -51,7 +51,7 @@ struct MetadataCollector {
             evidence.titleSuffix = suffix
         }
         evidence.siteName = siteName(page, title: headline?.text ?? title, hint: hint)
-        for line in lines where evidence.copyrightHolder == nil {
+        for line in lines where evidence.copyrightHolder == nil && (HeadlineFinder.has(line.folded, "©") || line.lowered.hasPrefix("copyright") || line.lowered.hasPrefix("(c)")) {
             evidence.copyrightHolder = Self.copyrightHolder(line.folded)
         }
 
@@ -130,7 +130,8 @@ struct MetadataCollector {
               words.first?.first?.isUppercase ?? false else { return nil }
         if let title, HeadlineFinder.normalized(title) == HeadlineFinder.normalized(text) { return nil }
         // Only a name the page states again (in a footer, a copyright line, a disclaimer) is the site's.
-        let repeated = page.lines.indices.contains { $0 != index && page.lines[$0].folded.contains(text) }
+        let needle = Array(text.utf8)
+        let repeated = page.lines.indices.contains { $0 != index && Clean.bytes(Array(page.lines[$0].folded.utf8), contain: needle) }
         return repeated ? text : nil
     }
 

@@ -75,6 +75,8 @@ public enum PublicationDate {
 
     /// Whether `text` holds a relative date such as "2 hours ago" or "yesterday".
     public static func isRelative(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard lowered.utf8.count >= 3, HeadlineFinder.has(lowered, "ago") || HeadlineFinder.has(lowered, "today") || HeadlineFinder.has(lowered, "yesterday") else { return false }
         let words = tokens(text).filter { $0.type != .mark }.map(\.text)
         for (index, word) in words.enumerated() {
             if word == "ago", index >= 1, relativeUnits.contains(words[index - 1]) { return true }
@@ -85,6 +87,8 @@ public enum PublicationDate {
 
     /// Every date in `text`, in order, with the label that introduces it.
     static func dates(in text: String) -> [(iso: String, kind: Kind)] {
+        // Every date form has a digit; most lines have none.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         let tokens = tokens(text)
         var found: [(iso: String, kind: Kind)] = []
         var kind = Kind.plain
