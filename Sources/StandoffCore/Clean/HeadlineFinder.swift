@@ -68,7 +68,7 @@ struct HeadlineFinder {
             guard target.utf8.count >= 20 else { continue }
             let needle = Array(target.utf8)
             if lines.indices.contains(where: { $0 != scored[rank].index && lines[$0].lowered.utf8.count > needle.count
-                                               && Clean.bytes(Array(lines[$0].lowered.utf8), contain: needle) }) {
+                                               && Self.has(lines[$0].lowered, bytes: needle) }) {
                 scored[rank].score += 1.5
             }
         }
@@ -415,7 +415,24 @@ struct HeadlineFinder {
 
     /// Whether `text` contains `needle`, by bytes (Foundation's `contains` is slow on Linux).
     static func has(_ text: String, _ needle: String) -> Bool {
-        Clean.bytes(Array(text.utf8), contain: Array(needle.utf8))
+        has(text, bytes: Array(needle.utf8))
+    }
+
+    /// Whether `text` contains the UTF-8 `needle`, without copying `text` when it is stored contiguously.
+    static func has(_ text: String, bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first, text.utf8.count >= needle.count else { return needle.isEmpty }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ h -> Bool in
+            needle.withUnsafeBufferPointer { n in
+                var start = 0
+                let last = h.count - n.count
+                while start <= last {
+                    if h[start] == first && memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
+                    start += 1
+                }
+                return false
+            }
+        }) { return found }
+        return Clean.bytes(Array(text.utf8), contain: needle)
     }
 
     func isProse(_ line: PageLine) -> Bool {

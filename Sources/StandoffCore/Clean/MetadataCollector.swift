@@ -131,7 +131,7 @@ struct MetadataCollector {
         if let title, HeadlineFinder.normalized(title) == HeadlineFinder.normalized(text) { return nil }
         // Only a name the page states again (in a footer, a copyright line, a disclaimer) is the site's.
         let needle = Array(text.utf8)
-        let repeated = page.lines.indices.contains { $0 != index && Clean.bytes(Array(page.lines[$0].folded.utf8), contain: needle) }
+        let repeated = page.lines.indices.contains { $0 != index && HeadlineFinder.has(page.lines[$0].folded, bytes: needle) }
         return repeated ? text : nil
     }
 
