@@ -25,6 +25,9 @@ struct HeadlineFinder {
     /// First tokens that mark a list item: bullets and ordered-list numbers.
     static let bulletTokens: Set<String> = ["*", "+", "o", "•", "-", "–", "—", "·", "»", "›", ">", "▪", "■", "◦", "‣", "►", "□", "☆", "★", "◇", "◆", "○", "●", "[IMG]", "[*]", "[ ]"]
 
+    /// The headline of `page`, or `nil` when no line is a likely one. `end` is the stage's first
+    /// prose line; the finder looks for the body itself (see ``bodyStart(_:from:)``), since a
+    /// prose line can come before the headline (a site blurb, a caption).
     func headline(in page: Clean.PageState, before end: Int, occurrences: [String: Int]) -> Headline? {
         let lines = page.lines
         let runStart = bodyStart(page, from: 0)
@@ -73,9 +76,6 @@ struct HeadlineFinder {
             }
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
-        if ProcessInfo.processInfo.environment["HF_DEBUG"] != nil {
-            for item in scored.prefix(8) { FileHandle.standardError.write("HF \(item.index + 1) \(item.score) \(lines[item.index].folded.prefix(60))\n".data(using: .utf8)!) }
-        }
         // A page-title line with a site suffix is the page's own statement of its headline; the
         // line that repeats it is kept as the page prints it.
         if let hint, hint.suffix != nil, PageLine.wordCount(hint.text) >= 3, !isMenu(hint.text) {
