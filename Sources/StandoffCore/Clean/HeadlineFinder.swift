@@ -535,14 +535,20 @@ struct HeadlineFinder {
     static func splitSiteSuffix(_ text: String) -> (title: String, suffix: String?) {
         var title = text
         var suffix: String?
+        // After the first cut only the same separator cuts again ("Title | Section | Site"): a
+        // different one is the headline's own dash ("Title — and more - Site").
+        var used: String?
         while true {
             var cut: Range<String.Index>?
-            for separator in titleSeparators {
+            var cutBy: String?
+            for separator in titleSeparators where used == nil || separator == used {
                 if let range = title.range(of: separator, options: .backwards), cut == nil || range.lowerBound > cut!.lowerBound {
                     cut = range
+                    cutBy = separator
                 }
             }
             guard let cut else { break }
+            used = cutBy
             let head = String(title[..<cut.lowerBound])
             let tail = String(title[cut.upperBound...])
             let tailWords = PageLine.wordCount(tail)

@@ -54,6 +54,7 @@ struct BylineReaderTests {
         ("Port Deal Rejected After Long Debate | The Harbour Gazette", "Port Deal Rejected After Long Debate", "The Harbour Gazette"),
         ("Opinion | Why the Port Deal Should Be Rejected - The Harbour Gazette", "Opinion | Why the Port Deal Should Be Rejected", "The Harbour Gazette"),
         ("Port Deal Rejected | Politics | News | Gazette", "Port Deal Rejected", "Politics | News | Gazette"),
+        ("The Port Deal Is Back — And Nobody Likes It - Gazette", "The Port Deal Is Back — And Nobody Likes It", "Gazette"),
         ("The ferry – a history of the harbour crossing and its boats", "The ferry – a history of the harbour crossing and its boats", nil),
     ]
 
