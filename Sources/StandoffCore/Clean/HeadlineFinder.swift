@@ -488,7 +488,7 @@ struct HeadlineFinder {
     static let interfaceWords: Set<String> = ["share", "tweet", "twitter", "facebook", "pinterest", "linkedin", "whatsapp", "reddit",
                                               "email", "print", "comment", "comments", "subscribe", "login", "logout", "register",
                                               "signed", "accept", "cookie", "cookies", "close", "menu", "search", "newsletter", "follow",
-                                              "permalink", "url", "submit", "download", "app"]
+                                              "permalink", "url", "submit", "download", "app", "emails", "alerts", "newsletters"]
 
     /// The line without a leading list bullet.
     static func removingBullet(_ text: String) -> String {
