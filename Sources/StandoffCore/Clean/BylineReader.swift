@@ -18,6 +18,9 @@ enum BylineReader {
     /// Words that end the authors' part of a byline: what follows is someone else's credit.
     static let otherCredits = ["editing by", "edited by", "photographs by", "photos by", "photo by", "illustrations by",
                                "illustration by", "graphics by", "video by", "translated by", "translation by", "additional reporting by"]
+    /// Words of account and listing links that look like names when capitalised ("Edit Profile").
+    static let interfaceNouns: Set<String> = ["edit", "profile", "browse", "posts", "all", "articles", "account", "settings",
+                                              "archive", "author", "authors", "page", "pages", "home", "next", "previous"]
     /// Newsroom roles that follow a name after a comma or dash.
     static let roles: Set<String> = ["contributor", "correspondent", "reporter", "writer", "editor", "columnist", "staff", "producer"]
     /// Capitalised words that are not names: days, months and newsroom words.
@@ -113,6 +116,7 @@ enum BylineReader {
             var nameWords = words
             if let at = words.firstIndex(of: "in"), at >= 2 { nameWords = Array(words[..<at]) }
             guard (2...4).contains(nameWords.count), nameWords.allSatisfy({ isNameWord($0) || particles.contains($0) }),
+                  !nameWords.contains(where: { HeadlineFinder.interfaceWords.contains($0.lowercased()) || interfaceNouns.contains($0.lowercased()) }),
                   isNameWord(nameWords[0]), isNameWord(nameWords.last!),
                   !nameWords.contains(where: { notNames.contains($0.lowercased()) || MonthNames.month($0.lowercased()) != nil }) else { return [] }
             let name = nameWords.joined(separator: " ")
