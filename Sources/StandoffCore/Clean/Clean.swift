@@ -9,8 +9,7 @@ import Foundation
 /// 2. Phrase rules from `annotations/rules/boilerplate.jsonl` with scope `any` (subscription
 ///    prompts, credits, share buttons, copyright, bylines, datelines, …), then scope `head`
 ///    on lines before the first prose line (mastheads).
-/// 3. `headline`: the title (the most repeated short line before the body, else the first of
-///    four words or more) and every repeat of it.
+/// 3. `headline`: the title (see ``HeadlineFinder``) and every repeat of it.
 /// 4. Lines are joined into paragraphs: one line a paragraph, unless the text is hard-wrapped.
 /// 5. Phrase rules with scope `tail` on paragraphs after the last long one (author bios).
 /// 6. `repeated-text`: a prose paragraph whose text reappears inside another.
@@ -111,10 +110,12 @@ public struct Clean: Stage {
             }
         }
 
-        // 3. Headline.
+        // 3. Headline, and the byline, date and site name around it.
+        let found = headline(in: page, before: firstProse, occurrences: occurrences)
         if metadata.title == nil {
-            metadata.title = headline(in: page, before: firstProse, occurrences: occurrences)
+            metadata.title = found?.text
         }
+        metadata.read(page, headline: found, settings: settings)
         if let title = metadata.title.map(TextBytes.lowercased) {
             for index in page.lines.indices where page.isKept(index) && forced[index] == nil && page.lines[index].lowered == title {
                 page.remove(index, reason: "headline")
@@ -201,24 +202,9 @@ public struct Clean: Stage {
         words >= settings.longProseWords || (words >= settings.proseMinWords && PageLine.endsSentence(text))
     }
 
-    /// The headline: the most repeated short line before the body, else the first short line of
-    /// four words or more.
-    func headline(in page: PageState, before end: Int, occurrences: [String: Int]) -> String? {
-        let candidates = page.lines.indices[..<end].filter { index in
-            let line = page.lines[index]
-            // A line the next one continues in lowercase is the start of a wrapped paragraph.
-            let continued = index + 1 < page.lines.count && !PageLine.endsSentence(line.folded)
-                && PageLine.startsLowercase(page.lines[index + 1].folded)
-            return page.isKept(index) && line.words <= settings.titleMaxWords && !line.folded.hasSuffix(".") && !continued
-        }
-        guard !candidates.isEmpty else { return nil }
-        var best: (index: Int, count: Int)?
-        for index in candidates where page.lines[index].words >= 3 {
-            let count = occurrences[page.lines[index].lowered, default: 0]
-            if count >= 2 && count > (best?.count ?? 1) { best = (index, count) }
-        }
-        if let best { return page.lines[best.index].folded }
-        return candidates.first { page.lines[$0].words >= 4 }.map { page.lines[$0].folded }
+    /// The headline, found by ``HeadlineFinder`` from the lines before the body.
+    func headline(in page: PageState, before end: Int, occurrences: [String: Int]) -> HeadlineFinder.Headline? {
+        HeadlineFinder(settings: settings).headline(in: page, before: end, occurrences: occurrences)
     }
 
     /// Kept lines grouped into paragraph candidates: each line alone, except hard-wrapped
