@@ -1,10 +1,12 @@
 /// Labels every sentence's stance toward every target: `favor`, `against` or `none`, who holds it,
 /// which rules fired and the words that made them fire.
 ///
-/// For each target, sentences are read in order with a running topic: a sentence that names the
-/// target's talks (``TargetDetector``) makes them the topic, one that names someone else's talks
-/// ends it. A sentence is on target when it names the target's talks, names talks without saying
-/// whose while the topic is the target's, or holds a favor or against cue while it is.
+/// For each target, sentences are read in order with a running topic (``RunningTopic``): a
+/// sentence that names the target's talks (``TargetDetector``) makes them the document's topic,
+/// one that names someone else's talks sets them aside for the rest of its paragraph. A sentence
+/// is on target when it names the target's talks, names talks without saying whose while the
+/// topic is the target's (`the summit`, `such a meeting`, `talks`), or holds a favor or against
+/// cue while it is (`it`, `this`, `going there`).
 ///
 /// On an on-target sentence the cues of `stance-cues.jsonl` are found, the operators act on them
 /// in order (question, conditional, contrast, negation, then hedges), and the label is the sign of
@@ -14,6 +16,8 @@
 public struct StanceAnnotator: Sendable {
     /// The holder of a sentence no one else is quoted or reported in.
     public static let author = "author"
+    /// The holder of a sentence that reports a speaker no one names (`critics say`, `one official said`).
+    public static let unnamed = "unnamed"
     /// The labels, in the order tables and statistics list them.
     public static let labels = ["favor", "against", "none"]
 
@@ -77,27 +81,11 @@ public struct StanceAnnotator: Sendable {
         var stances: [Stance] = []
         for target in rules.compiledTargets {
             let detector = TargetDetector(target: target)
-            var topicIsTarget = false
-            var previous: (paragraph: Int, parties: Set<Int>) = (-1, [])
+            var topic = RunningTopic()
             for (sentence, fact) in zip(document.sentences, facts) {
                 let (reference, partiesNamed) = detector.read(fact.text, mentions: fact.mentions)
-                var targetRule: (id: String, spans: [Range<Int>])?
-                switch reference {
-                case let .named(spans):
-                    topicIsTarget = true
-                    targetRule = (TargetDetector.named.identifier, spans)
-                case let .implied(spans, parties):
-                    // One party here and the other in the sentence before: the two parties' talks.
-                    let completed = parties.count == 1 && previous.paragraph == sentence.paragraph
-                        && !previous.parties.subtracting(parties).isEmpty
-                    if completed { topicIsTarget = true }
-                    if topicIsTarget { targetRule = (TargetDetector.implied.identifier, spans) }
-                case .other:
-                    topicIsTarget = false
-                case .none:
-                    if topicIsTarget && fact.cues.contains(where: { $0.counts }) { targetRule = (TargetDetector.running.identifier, []) }
-                }
-                previous = (sentence.paragraph, partiesNamed)
+                let targetRule = topic.read(reference, parties: partiesNamed, paragraph: sentence.paragraph,
+                                            hasCue: fact.cues.contains { $0.counts })
                 stances.append(stance(sentence: sentence, target: target.target.id, targetRule: targetRule, fact: fact))
             }
         }

@@ -19,12 +19,12 @@ struct SentenceMention: Sendable, Equatable {
 /// ``StanceTarget``); a country, nationality or person outside both parties is a third party. The sentence's reference is then:
 /// - `named` when some topic word's participants, or failing those the sentence's mentions, cover
 ///   both parties;
-/// - `other` when the talks named are someone else's (a third party takes part, or the sentence
-///   names one party and a third country, or two third countries and no party); one third
-///   country alone is an onlooker (`Washington should welcome the summit`);
+/// - `other` when the talks named are someone else's (a third party takes part, or talks joined
+///   to no one while the sentence names one party and a third country, or two third countries and
+///   no party); one third country alone is an onlooker (`Washington should welcome the summit`);
 /// - `implied` when the talks named have at most one party and no third: they are the target's
-///   if the running topic is, or if the sentence names one party and the previous sentence of the
-///   paragraph named the other (`Kim sent condolences. Kishida said he hoped to hold a summit.`).
+///   if the running topic is, or if the sentence names one party and the document named the
+///   other before (`Kim sent condolences. Kishida said he hoped to hold a summit.`; see ``RunningTopic``).
 ///
 /// A place named after `in`, `at` or `from` is where talks happen, not who takes part, so it is
 /// neither party nor third party.
@@ -143,9 +143,10 @@ struct TargetDetector: Sendable {
             let parties = Set(sides.compactMap { if case let .party(party) = $0 { party } else { nil } })
             if parties.union(freeParties).count == 2 {
                 named.append(topic)
-            } else if freeThirdCountry && !parties.union(freeParties).isEmpty || freeThirdCountries.count >= 2 {
-                // One party and a third country: the third country is the likelier counterpart; two
-                // third countries and no party: they are the two sides.
+            } else if participants.isEmpty && (freeThirdCountry && !freeParties.isEmpty || freeThirdCountries.count >= 2) {
+                // Talks joined to no one, one party and a third country named: the third country is
+                // the likelier counterpart; two third countries and no party: they are the two sides.
+                // Talks joined to a party (`meeting Kim now, while he arms Russia`) stay the party's.
                 other = true
             } else {
                 implied.append(topic)
