@@ -83,9 +83,9 @@ public struct StanceAnnotator: Sendable {
             let detector = TargetDetector(target: target)
             var topic = RunningTopic()
             for (sentence, fact) in zip(document.sentences, facts) {
-                let (reference, partiesNamed) = detector.read(fact.text, mentions: fact.mentions)
-                let targetRule = topic.read(reference, parties: partiesNamed, paragraph: sentence.paragraph,
-                                            hasCue: fact.cues.contains { $0.counts })
+                let (reference, partiesNamed, namesThirdCountry) = detector.read(fact.text, mentions: fact.mentions)
+                let targetRule = topic.read(reference, parties: partiesNamed, namesThirdCountry: namesThirdCountry, paragraph: sentence.paragraph,
+                                            hasCue: fact.cues.contains { $0.counts && $0.weight >= RunningTopic.clearWeight })
                 stances.append(stance(sentence: sentence, target: target.target.id, targetRule: targetRule, fact: fact))
             }
         }

@@ -19,9 +19,11 @@ struct SentenceMention: Sendable, Equatable {
 /// ``StanceTarget``); a country, nationality or person outside both parties is a third party. The sentence's reference is then:
 /// - `named` when some topic word's participants, or failing those the sentence's mentions, cover
 ///   both parties;
-/// - `other` when the talks named are someone else's (a third party takes part, or talks joined
-///   to no one while the sentence names one party and a third country, or two third countries and
-///   no party); one third country alone is an onlooker (`Washington should welcome the summit`);
+/// - `other` when the talks named are someone else's (a third party takes part, or two third
+///   countries and no party are named); one third country alone is an onlooker (`Washington
+///   should welcome the summit`);
+/// - `uncertain` when talks joined to no one stand in a sentence naming one party and a third
+///   country: the running topic decides (see ``RunningTopic``);
 /// - `implied` when the talks named have at most one party and no third: they are the target's
 ///   if the running topic is, or if the sentence names one party and the document named the
 ///   other before (`Kim sent condolences. Kishida said he hoped to hold a summit.`; see ``RunningTopic``).
@@ -35,6 +37,10 @@ struct TargetDetector: Sendable {
         case named([Range<Int>])
         /// Talks are named without saying between whom; `parties` are the target's parties the sentence names.
         case implied([Range<Int>], parties: Set<Int>)
+        /// Talks joined to no one, in a sentence that names one party and a third country
+        /// (`a summit now, with Kim flush with Russian cash`): the target's while the document's
+        /// topic is, someone else's otherwise.
+        case uncertain([Range<Int>])
         /// Someone else's talks are named.
         case other
         /// No talks are named.
@@ -96,17 +102,18 @@ struct TargetDetector: Sendable {
         }
     }
 
-    /// What a sentence says about the target: where it refers to it, and the target's parties
-    /// it names, venues aside. Each mention's side and whether it is a venue are told once here
+    /// What a sentence says about the target: where it refers to it, the target's parties it
+    /// names and whether it names a third country, venues aside. Each mention's side and whether it is a venue are told once here
     /// for both.
-    func read(_ text: StanceText, mentions: [SentenceMention]) -> (reference: Reference, parties: Set<Int>) {
+    func read(_ text: StanceText, mentions: [SentenceMention]) -> (reference: Reference, parties: Set<Int>, namesThirdCountry: Bool) {
         let sides = mentions.map(side(of:))
         let venues = mentions.map { isVenue($0, in: text) }
         let parties = Set(mentions.indices.compactMap { index -> Int? in
             guard !venues[index], case let .party(party) = sides[index] else { return nil }
             return party
         })
-        return (reference(in: text, mentions: mentions, sides: sides, venues: venues), parties)
+        let namesThirdCountry = mentions.indices.contains { !venues[$0] && sides[$0] == .thirdCountry }
+        return (reference(in: text, mentions: mentions, sides: sides, venues: venues), parties, namesThirdCountry)
     }
 
     /// Where `text` refers to the target, given each mention's side and whether it is a venue.
@@ -133,6 +140,7 @@ struct TargetDetector: Sendable {
 
         var named: [Range<Int>] = []
         var implied: [Range<Int>] = []
+        var uncertain: [Range<Int>] = []
         var other = false
         for (topic, participants) in zip(topics, participantsByTopic) {
             let sides = participants.map { sides[$0] }
@@ -143,18 +151,20 @@ struct TargetDetector: Sendable {
             let parties = Set(sides.compactMap { if case let .party(party) = $0 { party } else { nil } })
             if parties.union(freeParties).count == 2 {
                 named.append(topic)
-            } else if participants.isEmpty && (freeThirdCountry && !freeParties.isEmpty || freeThirdCountries.count >= 2) {
-                // Talks joined to no one, one party and a third country named: the third country is
-                // the likelier counterpart; two third countries and no party: they are the two sides.
-                // Talks joined to a party (`meeting Kim now, while he arms Russia`) stay the party's.
+            } else if participants.isEmpty && freeThirdCountries.count >= 2 && freeParties.isEmpty {
+                // Two third countries and no party: they are the two sides.
                 other = true
+            } else if participants.isEmpty && freeThirdCountry && !freeParties.isEmpty {
+                // One party and a third country: either could be the counterpart.
+                uncertain.append(topic)
             } else {
                 implied.append(topic)
             }
         }
         if !named.isEmpty { return .named(named) }
         if other { return .other }
-        return .implied(implied, parties: freeParties)
+        if implied.isEmpty { return .uncertain(uncertain) }
+        return .implied(implied + uncertain, parties: freeParties)
     }
 
     /// Whether a place is named as a venue: right after `in`, `at` or `from`.

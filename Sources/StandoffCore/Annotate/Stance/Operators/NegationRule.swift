@@ -14,12 +14,15 @@ struct NegationRule: StanceOperator {
             StanceRuleExample("Talks with Pyongyang are not counterproductive.", label: "favor"),
             StanceRuleExample("A summit with Pyongyang is not worth attempting.", label: "against"),
             StanceRuleExample("Even failed talks would not make the situation any worse.", label: "favor"),
+            StanceRuleExample("Tokyo will leave no stone unturned, and a summit would help both sides.", label: "favor", fires: false),
             StanceRuleExample("Tokyo should not hold talks with Pyongyang.", label: "against", fires: false),
         ]
     )
 
     /// Words that negate what follows.
     static let negators: WordSet = ["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly", "barely", "little"]
+    /// Words that, right after a negator, make an idiom that negates nothing after it.
+    static let idiomatic: WordSet = ["doubt", "matter", "only", "stone", "less", "least", "wonder"]
     /// Adjectives that, before a reason-like noun, declare the reason invalid.
     static let invalidating: WordSet = ["bad", "poor", "weak", "invalid", "flimsy", "false", "wrong", "unconvincing"]
     static let reasons: WordSet = ["reason", "reasons", "argument", "arguments", "excuse", "excuses", "grounds", "case", "basis", "rationale"]
@@ -34,6 +37,8 @@ struct NegationRule: StanceOperator {
         for index in tokens.indices where tokens[index].isWord {
             let key = tokens[index].key
             if negators.contains(key) || key.hasSuffix("n't") {
+                // `no doubt`, `not only`, `no stone unturned` negate nothing that follows.
+                if index + 1 < tokens.count, idiomatic.contains(tokens[index + 1].key) { continue }
                 negations.append(index)
             } else if invalidating.contains(key), index + 1 < tokens.count, reasons.contains(tokens[index + 1].key) {
                 negations.append(index)
