@@ -96,6 +96,8 @@ struct HolderResolver: Sendable {
     }
 
     static let quotes: WordSet = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
+    /// Modals that make a speech verb a recommendation (`Tokyo should insist`), not a report.
+    static let deontic: WordSet = ["should", "must", "shall"]
     static let embedding: WordSet = ["what", "which", "who", "whom", "whose", "how"]
     static let clauseStarters: WordSet = ["that", "and", "but", "or"]
     static let speakerTypes: Set<String> = ["PERSON", "ORG", "GPE"]
@@ -189,7 +191,7 @@ struct HolderResolver: Sendable {
             return !EntityText.isUppercase(text.scalars[token.start]) && !mentions.contains { $0.range.contains(token.start) }
         }
         for hit in occurrences([.speechVerb, .accordingTo], among: candidates, in: text)
-        where phrases[hit.phrase].kind == .accordingTo || isVerb(hit.start) {
+        where phrases[hit.phrase].kind == .accordingTo || isVerb(hit.start) && !(hit.start > 0 && Self.deontic.contains(tokens[hit.start - 1].key)) {
             let phrase = phrases[hit.phrase]
             let trigger = (rule: phrase.rule, range: span(hit.start, hit.count))
             let after = (hit.start + hit.count)..<min(text.clauseEnd(after: hit.start + hit.count - 1), hit.start + hit.count + 8)

@@ -9,7 +9,7 @@
 /// cue while it is (`it`, `this`, `going there`).
 ///
 /// On an on-target sentence the cues of `stance-cues.jsonl` are found, the operators act on them
-/// in order (question, conditional, contrast, negation, then hedges), and the label is the sign of
+/// in order (question, conditional, contrast, negation, rebuttal, then hedges), and the label is the sign of
 /// the score: favor cue weights minus against cue weights. Off target the label is `none`. The
 /// holder is found independently of the target (``HolderResolver``). A rule is recorded as
 /// decisive for a row when switching it off alone would change the label.
@@ -24,7 +24,8 @@ public struct StanceAnnotator: Sendable {
     /// The rules written in code, with their examples.
     public static let codeRules: [StanceRuleDescription] = [
         TargetDetector.named, TargetDetector.implied, TargetDetector.running,
-        QuestionRule.description, ConditionalRule.description, ContrastRule.description, NegationRule.description, HedgeRule.description,
+        QuestionRule.description, ConditionalRule.description, ContrastRule.description, NegationRule.description, RebuttalRule.description,
+        HedgeRule.description,
         HolderResolver.quoteContinuation,
     ]
 
@@ -106,9 +107,9 @@ public struct StanceAnnotator: Sendable {
                     switch cue.kind {
                     case .hedge:
                         hedges.append((cue.rule.id, range))
-                    case .favor, .against, .feasibility:
+                    case .favor, .against, .feasibility, .rebuttal:
                         candidates.append(WorkingCue(rule: cue.rule.id, kind: cue.kind, range: range,
-                                                     label: cue.kind == .feasibility ? "none" : cue.kind.rawValue, weight: cue.rule.weight ?? 0))
+                                                     label: cue.kind == .favor || cue.kind == .against ? cue.kind.rawValue : "none", weight: cue.rule.weight ?? 0))
                     }
                 }
             }
@@ -137,6 +138,10 @@ public struct StanceAnnotator: Sendable {
             let triggers = op.apply(to: &cues, in: scan)
             if !triggers.isEmpty { fired.append((type(of: op).description.identifier, triggers)) }
         }
+        if disabled != RebuttalRule.description.identifier {
+            let triggers = RebuttalRule().apply(to: &cues, in: scan)
+            if !triggers.isEmpty { fired.append((RebuttalRule.description.identifier, triggers)) }
+        }
         let hedge = HedgeRule(hedges: fact.hedges.filter { $0.rule != disabled })
         for (rule, range) in hedge.applyHedges(to: &cues, in: fact.text) {
             if let index = fired.firstIndex(where: { $0.rule == rule }) { fired[index].ranges.append(range) } else { fired.append((rule, [range])) }
@@ -156,6 +161,7 @@ public struct StanceAnnotator: Sendable {
         var label = "none"
         var score = 0
         var decisive: [String] = []
+        var holder = fact.holder.holder
         if let targetRule {
             rules.append(targetRule.id)
             for span in targetRule.spans { add(targetRule.id, span, label: nil) }
@@ -173,6 +179,11 @@ public struct StanceAnnotator: Sendable {
             for (rule, ranges) in decision.fired {
                 rules.append(rule)
                 for range in ranges { add(rule, range, label: nil) }
+                // `Critics say X; they are wrong`: the one who rebuts the reported view is the writer.
+                if rule == RebuttalRule.description.identifier, let rebuttal = ranges.first?.lowerBound,
+                   fact.holder.fired.allSatisfy({ $0.range.lowerBound < rebuttal }) {
+                    holder = Self.author
+                }
             }
             // Without the target rule the sentence is off target and `none`.
             if label != "none" { decisive.append(targetRule.id) }
@@ -185,7 +196,7 @@ public struct StanceAnnotator: Sendable {
             add(rule, range, label: nil)
         }
         cues.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
-        return Stance(sentenceIndex: sentence.index, target: target, label: label, holder: fact.holder.holder, rules: rules,
+        return Stance(sentenceIndex: sentence.index, target: target, label: label, holder: holder, rules: rules,
                       cues: cues, score: score, decisive: decisive)
     }
 }
