@@ -19,9 +19,10 @@ struct SentenceMention: Sendable, Equatable {
 /// ``StanceTarget``); a country, nationality or person outside both parties is a third party. The sentence's reference is then:
 /// - `named` when some topic word's participants, or failing those the sentence's mentions, cover
 ///   both parties;
-/// - `other` when the talks named are someone else's (a third party takes part, or two third
-///   countries and no party are named); one third country alone is an onlooker (`Washington
-///   should welcome the summit`);
+/// - `other` when the talks named are someone else's (a third party takes part, two third
+///   countries and no party are named, or talks with one party follow a third country that
+///   opens the sentence: `Washington should reopen its channel to Pyongyang`); one third
+///   country alone is otherwise an onlooker (`Washington should welcome the summit`);
 /// - `uncertain` when talks joined to no one stand in a sentence naming one party and a third
 ///   country: the running topic decides (see ``RunningTopic``);
 /// - `implied` when the talks named have at most one party and no third: they are the target's
@@ -142,6 +143,7 @@ struct TargetDetector: Sendable {
         var implied: [Range<Int>] = []
         var uncertain: [Range<Int>] = []
         var other = false
+        let mentionSides = sides
         for (topic, participants) in zip(topics, participantsByTopic) {
             let sides = participants.map { sides[$0] }
             if sides.contains(.thirdCountry) || sides.contains(.otherPerson) {
@@ -151,6 +153,11 @@ struct TargetDetector: Sendable {
             let parties = Set(sides.compactMap { if case let .party(party) = $0 { party } else { nil } })
             if parties.union(freeParties).count == 2 {
                 named.append(topic)
+            } else if !participants.isEmpty, let subject = free.first, subject == mentions.indices.first(where: { !venues[$0] }),
+                      mentionSides[subject] == .thirdCountry {
+                // A third country opening the sentence is whose talks these are (`Washington
+                // should reopen its channel to Pyongyang`).
+                other = true
             } else if participants.isEmpty && freeThirdCountries.count >= 2 && freeParties.isEmpty {
                 // Two third countries and no party: they are the two sides.
                 other = true
