@@ -250,19 +250,22 @@ public struct DatasetCard: Sendable {
         rebutted; `against` — it should not happen, is harmful or counterproductive, or pressure is
         argued for instead; `none` — everything else, including neutral reporting, background and
         predictions about whether it will happen (pessimism about feasibility is `none`, not `against`).
-        **Holder**: `author`, or the entity id of the quoted or reported speaker (`“…,” said Ms. Kim` →
-        `kim-yo-jong`; `Abe now says that…` → `shinzo-abe`; `according to the Korea Times` → `korea-times`).
+        **Holder**: `author`, the entity id of the quoted or reported speaker (`“…,” said Ms. Kim` →
+        `kim-yo-jong`; `Abe now says that…` → `shinzo-abe`; `according to the Korea Times` → `korea-times`),
+        or `unnamed` for a speaker no one names (`critics say`, `one official said`).
 
         **How the rules decide.** A sentence is on target when it names talks, a summit, diplomacy or
         a meeting between the target's two parties (their countries, capitals, leaders; from the
         entity mentions), or names talks without saying whose while the running topic is the
-        target's talks, or holds a stance cue while it is; naming someone else's talks ends that topic.
+        target's talks (`the summit`, `such a meeting`), or holds a clear stance cue while it is; naming
+        someone else's talks sets that topic aside for the rest of the paragraph.
         Off target the label is `none`. On target, cue lexicons (`stance-cues.jsonl`) add their weight
         (1–3) for `favor` or subtract it for `against`; operators written in code then act in order —
         a question or a condition (`if`, `unless`, `whether`) discounts its cues, after `but`/`however`
         or outside a `while`/`although`/`despite` clause the dominant clause's cues win, a negation or
         an invalidated reason (`not a valid reason to oppose`, `a bad reason to oppose`) reverses the
-        next cue, and a hedge (`may`, `perhaps`) weakens one — and the label is the sign of the
+        next cue, a rebuttal (`they are wrong`) reverses the cues before it, and a hedge (`may`,
+        `perhaps`) weakens one — and the label is the sign of the
         `score`. Every row lists the rules that fired and the words that made them fire (`cues`,
         with code-point offsets). Holders come from speech verbs, `according to`, possessive speech
         nouns, pronouns standing for the latest speaker, and quotations continued from the previous

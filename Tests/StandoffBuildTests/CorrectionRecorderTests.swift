@@ -33,8 +33,11 @@ struct CorrectionRecorderTests {
         for _ in 0..<2 {
             let result = try build.run()
             #expect(result.summary.warnings.isEmpty)
-            // Off target, the rules gave `none` with no cues; the correction sets the label.
-            #expect(try stances(options).contains("a-s0001,a,japan-dprk-dialogue,against,author,correction,correction,[],0\r\n"))
+            // Off target, the rules gave `none`; the correction sets the label. The holder stays
+            // the rules' (`Critics say`: an unnamed speaker), whose words stay on record.
+            let row = try stances(options).components(separatedBy: "\r\n").first { $0.hasPrefix("a-s0001,") }
+            #expect(row?.hasPrefix("a-s0001,a,japan-dprk-dialogue,against,unnamed,") == true, "\(row ?? "no row")")
+            #expect(row?.contains("holder-unnamed-source") == true && row?.contains(",correction,") == true && row?.hasSuffix(",0") == true, "\(row ?? "no row")")
         }
         let snapshot = try String(contentsOfFile: folder.path + "/annotations/documents/a.jsonl", encoding: .utf8)
         #expect(snapshot.contains(#""source":"correction""#))

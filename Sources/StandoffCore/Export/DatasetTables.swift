@@ -98,7 +98,7 @@ public struct DatasetTables: Sendable, Equatable {
             column("doc_id", .string, "The document."),
             column("target", .string, "Stance target id, e.g. `japan-dprk-dialogue`."),
             column("label", .string, "`favor`, `against` or `none`."),
-            column("holder", .string, "`author`, or the entity id of the quoted or reported speaker."),
+            column("holder", .string, "`author`, the entity id of the quoted or reported speaker, or `unnamed` for a speaker no one names (critics, one official)."),
             column("rules", .list, "Ids of the rules that fired, in the order they fired: the target rule, cue rules, operators, holder rules (`correction` when a person's correction set the row)."),
             column("source", .string, "`rule`, or `correction` when a person's correction set the label or holder."),
             column("cues", .records, "The words that made the rules fire, in text order: objects with `start` and `end` (code points into the document's `text`, end-exclusive), `text`, `rule` (the rule's id) and `label` (for cue rules, the label the cue gave after negation, contrast, conditions, questions and hedges; null for topic words, operator triggers and holder words)."),

@@ -125,11 +125,23 @@ struct RequiredLiterals: Sendable, Equatable {
     }
 
     /// Whether `string` contains `part`, byte for byte.
+    ///
+    /// Compared in the strings' own UTF-8 buffers: copying both into arrays and comparing slices
+    /// on every call was most of the time it took to read a large rule file.
     static func holds(_ string: String, _ part: String) -> Bool {
-        let bytes = Array(string.utf8)
-        let needle = Array(part.utf8)
-        guard needle.count <= bytes.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+        var string = string, part = part
+        return string.withUTF8 { bytes in
+            part.withUTF8 { needle in
+                guard needle.count <= bytes.count else { return false }
+                guard let first = needle.first else { return true }
+                for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                    var matched = 1
+                    while matched < needle.count && bytes[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// Every string of `a` followed by every string of `b`; `nil` when either is unknown or

@@ -103,8 +103,8 @@ public struct Validate: Stage {
             if !targets.isEmpty && !targets.contains(stance.target) {
                 throw fail("stance-target", sentence: stance.sentenceIndex, "target '\(stance.target)' is not declared in stance-targets.jsonl; declare it or fix the correction that names it")
             }
-            guard stance.holder == StanceAnnotator.author || entities.contains(stance.holder) || knownEntities.contains(stance.holder) else {
-                throw fail("stance-holder", sentence: stance.sentenceIndex, "holder '\(stance.holder)' is neither 'author' nor an entity of the gazetteer or this document; fix the holder rule or the correction")
+            guard stance.holder == StanceAnnotator.author || stance.holder == StanceAnnotator.unnamed || entities.contains(stance.holder) || knownEntities.contains(stance.holder) else {
+                throw fail("stance-holder", sentence: stance.sentenceIndex, "holder '\(stance.holder)' is neither 'author', 'unnamed' nor an entity of the gazetteer or this document; fix the holder rule or the correction")
             }
             let sentence = document.sentences[stance.sentenceIndex]
             for cue in stance.cues {

@@ -45,7 +45,7 @@ struct StanceCorrection: ParsableCommand {
     @Argument(help: "The sentence id, as in data/sentences.") var sentenceID: String
     @Option(help: "Stance target id.") var target: String
     @Option(help: "favor, against or none.") var label: String?
-    @Option(help: "author, or the speaker's entity id.") var holder: String?
+    @Option(help: "author, unnamed, or the speaker's entity id.") var holder: String?
     @OptionGroup var attribution: Attribution
 
     func validate() throws {

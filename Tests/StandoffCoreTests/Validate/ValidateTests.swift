@@ -17,7 +17,7 @@ struct ValidateTests {
         document.stances = [Stance(sentenceIndex: 0, target: "t", label: "favor", holder: "author", rules: ["c"],
                                    cues: [StanceCue(start: 0, end: 5, text: "Talks", rule: "c", label: "favor")], score: 1),
                             Stance(sentenceIndex: 1, target: "t", label: "none", holder: "kim", rules: []),
-                            Stance(sentenceIndex: 2, target: "t", label: "none", holder: "author", rules: [])]
+                            Stance(sentenceIndex: 2, target: "t", label: "none", holder: StanceAnnotator.unnamed, rules: [])]
         document.removed = [RemovedLine(line: 1, text: "Share this", reason: "share-prompt")]
         return document
     }

@@ -11,8 +11,12 @@
 /// 3. a sentence that opens a quotation without attribution continues the previous sentence's
 ///    speaker in the same paragraph (`holder-quote-continuation`, a rule in code).
 ///
-/// Nationality words (`Japanese officials said`) name no speaker, and a verb must be written in
-/// lower case outside any name (`the United States` holds no `states`).
+/// A speaker no one names (`critics say`, `“…,” one official said`, `a senior LDP lawmaker said`:
+/// `unnamed-source` lines) makes the holder `unnamed`; a name right before such a noun only
+/// modifies it. When the verb's clause is empty because an aside sits between subject and verb
+/// (`X, a former envoy, said`), the subject is read from the sentence's first clause. Nationality
+/// words name no one, and a verb must be written in lower case outside any name (`the United
+/// States` holds no `states`).
 struct HolderResolver: Sendable {
     static let quoteContinuation = StanceRuleDescription(
         identifier: "holder-quote-continuation",
@@ -92,6 +96,8 @@ struct HolderResolver: Sendable {
     }
 
     static let quotes: WordSet = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
+    /// Modals that make a speech verb a recommendation (`Tokyo should insist`), not a report.
+    static let deontic: WordSet = ["should", "must", "shall"]
     static let embedding: WordSet = ["what", "which", "who", "whom", "whose", "how"]
     static let clauseStarters: WordSet = ["that", "and", "but", "or"]
     static let speakerTypes: Set<String> = ["PERSON", "ORG", "GPE"]
@@ -148,11 +154,6 @@ struct HolderResolver: Sendable {
     func holder(of text: StanceText, paragraph: Int, mentions: [SentenceMention], memory: Memory) -> Found {
         let tokens = text.tokens
         func span(_ start: Int, _ count: Int) -> Range<Int> { tokens[start].start..<tokens[start + count - 1].end }
-        func speakerMention(in range: Range<Int>) -> SentenceMention? {
-            guard !range.isEmpty else { return nil }
-            let from = tokens[range.lowerBound].start, to = tokens[range.upperBound - 1].end
-            return mentions.first { Self.speakerTypes.contains($0.type) && $0.range.lowerBound >= from && $0.range.lowerBound < to }
-        }
         let candidates = self.candidates(in: text)
         let pronouns = occurrences([.pronoun], among: candidates, in: text)
         func pronoun(in range: Range<Int>) -> Found? {
@@ -162,19 +163,42 @@ struct HolderResolver: Sendable {
             return Found(holder: entity, type: type, fired: [(phrases[hit.phrase].rule, span(hit.start, hit.count))])
         }
 
+        let unnamedSources = occurrences([.unnamedSource], among: candidates, in: text).filter { hit in
+            !mentions.contains { $0.range.contains(tokens[hit.start].start) }
+        }
+        /// The speaker heading the tokens `range`: the first name or unnamed-source noun, a name
+        /// right before such a noun being its modifier (`a senior LDP lawmaker`).
+        func subject(in range: Range<Int>) -> Found? {
+            guard !range.isEmpty else { return nil }
+            let source = unnamedSources.first { range.contains($0.start) }
+            let from = tokens[range.lowerBound].start, to = tokens[range.upperBound - 1].end
+            let speaker = mentions.first { mention in
+                guard Self.speakerTypes.contains(mention.type), mention.range.lowerBound >= from, mention.range.lowerBound < to else { return false }
+                let next = text.tokenIndex(atOrAfter: mention.range.upperBound)
+                return !unnamedSources.contains { $0.start == next }
+            }
+            if let source, speaker.map({ text.tokenIndex(atOrAfter: $0.range.lowerBound) > source.start }) ?? true {
+                // Typed as a person so that a later `he said` can stand for the same unnamed speaker.
+                return Found(holder: StanceAnnotator.unnamed, type: "PERSON", fired: [(phrases[source.phrase].rule, span(source.start, source.count))])
+            }
+            if let speaker { return Found(holder: speaker.entityID, type: speaker.type, fired: []) }
+            return nil
+        }
+
         // A speech verb is written in lower case and is no part of a name (`the United States`).
         let isVerb = { (start: Int) in
             let token = tokens[start]
             return !EntityText.isUppercase(text.scalars[token.start]) && !mentions.contains { $0.range.contains(token.start) }
         }
         for hit in occurrences([.speechVerb, .accordingTo], among: candidates, in: text)
-        where phrases[hit.phrase].kind == .accordingTo || isVerb(hit.start) {
+        where phrases[hit.phrase].kind == .accordingTo || isVerb(hit.start) && !(hit.start > 0 && Self.deontic.contains(tokens[hit.start - 1].key)) {
             let phrase = phrases[hit.phrase]
             let trigger = (rule: phrase.rule, range: span(hit.start, hit.count))
             let after = (hit.start + hit.count)..<min(text.clauseEnd(after: hit.start + hit.count - 1), hit.start + hit.count + 8)
             if phrase.kind == .accordingTo {
-                if let speaker = speakerMention(in: after), speaker.type != "GPE" {
-                    return Found(holder: speaker.entityID, type: speaker.type, fired: [trigger])
+                if var found = subject(in: after), found.type != "GPE" {
+                    found.fired.insert(trigger, at: 0)
+                    return found
                 }
                 continue
             }
@@ -189,22 +213,23 @@ struct HolderResolver: Sendable {
             }
             let before = clauseStart..<hit.start
             if tokens[before].contains(where: { Self.embedding.contains($0.key) }) { continue }
-            if let speaker = speakerMention(in: before) {
-                return Found(holder: speaker.entityID, type: speaker.type, fired: [trigger])
-            }
-            if var found = pronoun(in: before) {
+            if var found = subject(in: before) ?? pronoun(in: before) {
                 found.fired.insert(trigger, at: 0)
                 return found
             }
+            guard !tokens[before].contains(where: \.isWord) else { continue }
             // `“…,” said X`: nothing but the quotation before the verb.
-            if !tokens[before].contains(where: \.isWord) {
-                if let speaker = speakerMention(in: after) {
-                    return Found(holder: speaker.entityID, type: speaker.type, fired: [trigger])
-                }
-                if var found = pronoun(in: after) {
+            if (max(0, clauseStart - 2)..<clauseStart).contains(where: { Self.quotes.contains(tokens[$0].key) }) {
+                if var found = subject(in: after) ?? pronoun(in: after) {
                     found.fired.insert(trigger, at: 0)
                     return found
                 }
+            } else if clauseStart > 0, let firstBreak = (0..<clauseStart).first(where: text.isClauseBreak), firstBreak > 0,
+                      !tokens[0..<firstBreak].contains(where: { Self.embedding.contains($0.key) }),
+                      var found = subject(in: 0..<firstBreak) {
+                // `X, a former envoy, said`: the aside leaves the clause empty; the subject opens the sentence.
+                found.fired.insert(trigger, at: 0)
+                return found
             }
         }
 

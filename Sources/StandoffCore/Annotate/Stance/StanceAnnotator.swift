@@ -1,26 +1,31 @@
 /// Labels every sentence's stance toward every target: `favor`, `against` or `none`, who holds it,
 /// which rules fired and the words that made them fire.
 ///
-/// For each target, sentences are read in order with a running topic: a sentence that names the
-/// target's talks (``TargetDetector``) makes them the topic, one that names someone else's talks
-/// ends it. A sentence is on target when it names the target's talks, names talks without saying
-/// whose while the topic is the target's, or holds a favor or against cue while it is.
+/// For each target, sentences are read in order with a running topic (``RunningTopic``): a
+/// sentence that names the target's talks (``TargetDetector``) makes them the document's topic,
+/// one that names someone else's talks sets them aside for the rest of its paragraph. A sentence
+/// is on target when it names the target's talks, names talks without saying whose while the
+/// topic is the target's (`the summit`, `such a meeting`, `talks`), or holds a favor or against
+/// cue while it is (`it`, `this`, `going there`).
 ///
 /// On an on-target sentence the cues of `stance-cues.jsonl` are found, the operators act on them
-/// in order (question, conditional, contrast, negation, then hedges), and the label is the sign of
+/// in order (question, conditional, contrast, negation, rebuttal, then hedges), and the label is the sign of
 /// the score: favor cue weights minus against cue weights. Off target the label is `none`. The
 /// holder is found independently of the target (``HolderResolver``). A rule is recorded as
 /// decisive for a row when switching it off alone would change the label.
 public struct StanceAnnotator: Sendable {
     /// The holder of a sentence no one else is quoted or reported in.
     public static let author = "author"
+    /// The holder of a sentence that reports a speaker no one names (`critics say`, `one official said`).
+    public static let unnamed = "unnamed"
     /// The labels, in the order tables and statistics list them.
     public static let labels = ["favor", "against", "none"]
 
     /// The rules written in code, with their examples.
     public static let codeRules: [StanceRuleDescription] = [
         TargetDetector.named, TargetDetector.implied, TargetDetector.running,
-        QuestionRule.description, ConditionalRule.description, ContrastRule.description, NegationRule.description, HedgeRule.description,
+        QuestionRule.description, ConditionalRule.description, ContrastRule.description, NegationRule.description, RebuttalRule.description,
+        HedgeRule.description,
         HolderResolver.quoteContinuation,
     ]
 
@@ -77,27 +82,11 @@ public struct StanceAnnotator: Sendable {
         var stances: [Stance] = []
         for target in rules.compiledTargets {
             let detector = TargetDetector(target: target)
-            var topicIsTarget = false
-            var previous: (paragraph: Int, parties: Set<Int>) = (-1, [])
+            var topic = RunningTopic()
             for (sentence, fact) in zip(document.sentences, facts) {
-                let (reference, partiesNamed) = detector.read(fact.text, mentions: fact.mentions)
-                var targetRule: (id: String, spans: [Range<Int>])?
-                switch reference {
-                case let .named(spans):
-                    topicIsTarget = true
-                    targetRule = (TargetDetector.named.identifier, spans)
-                case let .implied(spans, parties):
-                    // One party here and the other in the sentence before: the two parties' talks.
-                    let completed = parties.count == 1 && previous.paragraph == sentence.paragraph
-                        && !previous.parties.subtracting(parties).isEmpty
-                    if completed { topicIsTarget = true }
-                    if topicIsTarget { targetRule = (TargetDetector.implied.identifier, spans) }
-                case .other:
-                    topicIsTarget = false
-                case .none:
-                    if topicIsTarget && fact.cues.contains(where: { $0.counts }) { targetRule = (TargetDetector.running.identifier, []) }
-                }
-                previous = (sentence.paragraph, partiesNamed)
+                let (reference, partiesNamed, namesThirdCountry) = detector.read(fact.text, mentions: fact.mentions)
+                let targetRule = topic.read(reference, parties: partiesNamed, namesThirdCountry: namesThirdCountry, paragraph: sentence.paragraph,
+                                            hasCue: fact.cues.contains { $0.counts && $0.weight >= RunningTopic.clearWeight })
                 stances.append(stance(sentence: sentence, target: target.target.id, targetRule: targetRule, fact: fact))
             }
         }
@@ -118,9 +107,9 @@ public struct StanceAnnotator: Sendable {
                     switch cue.kind {
                     case .hedge:
                         hedges.append((cue.rule.id, range))
-                    case .favor, .against, .feasibility:
+                    case .favor, .against, .feasibility, .rebuttal:
                         candidates.append(WorkingCue(rule: cue.rule.id, kind: cue.kind, range: range,
-                                                     label: cue.kind == .feasibility ? "none" : cue.kind.rawValue, weight: cue.rule.weight ?? 0))
+                                                     label: cue.kind == .favor || cue.kind == .against ? cue.kind.rawValue : "none", weight: cue.rule.weight ?? 0))
                     }
                 }
             }
@@ -149,6 +138,10 @@ public struct StanceAnnotator: Sendable {
             let triggers = op.apply(to: &cues, in: scan)
             if !triggers.isEmpty { fired.append((type(of: op).description.identifier, triggers)) }
         }
+        if disabled != RebuttalRule.description.identifier {
+            let triggers = RebuttalRule().apply(to: &cues, in: scan)
+            if !triggers.isEmpty { fired.append((RebuttalRule.description.identifier, triggers)) }
+        }
         let hedge = HedgeRule(hedges: fact.hedges.filter { $0.rule != disabled })
         for (rule, range) in hedge.applyHedges(to: &cues, in: fact.text) {
             if let index = fired.firstIndex(where: { $0.rule == rule }) { fired[index].ranges.append(range) } else { fired.append((rule, [range])) }
@@ -168,6 +161,7 @@ public struct StanceAnnotator: Sendable {
         var label = "none"
         var score = 0
         var decisive: [String] = []
+        var holder = fact.holder.holder
         if let targetRule {
             rules.append(targetRule.id)
             for span in targetRule.spans { add(targetRule.id, span, label: nil) }
@@ -185,6 +179,11 @@ public struct StanceAnnotator: Sendable {
             for (rule, ranges) in decision.fired {
                 rules.append(rule)
                 for range in ranges { add(rule, range, label: nil) }
+                // `Critics say X; they are wrong`: the one who rebuts the reported view is the writer.
+                if rule == RebuttalRule.description.identifier, let rebuttal = ranges.first?.lowerBound,
+                   fact.holder.fired.allSatisfy({ $0.range.lowerBound < rebuttal }) {
+                    holder = Self.author
+                }
             }
             // Without the target rule the sentence is off target and `none`.
             if label != "none" { decisive.append(targetRule.id) }
@@ -197,7 +196,7 @@ public struct StanceAnnotator: Sendable {
             add(rule, range, label: nil)
         }
         cues.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
-        return Stance(sentenceIndex: sentence.index, target: target, label: label, holder: fact.holder.holder, rules: rules,
+        return Stance(sentenceIndex: sentence.index, target: target, label: label, holder: holder, rules: rules,
                       cues: cues, score: score, decisive: decisive)
     }
 }

@@ -12,7 +12,8 @@
 /// hedges then act on it (see ``StanceOperator``). A `feasibility` cue marks a prediction about
 /// whether talks will happen; it gives `none` and weighs nothing, so such sentences stay `none`
 /// and say why. A `hedge` cue (`may`, `perhaps`) lowers the weight of a cue after it in the same
-/// clause by one, never below one.
+/// clause by one, never below one. A `rebuttal` cue (`they are wrong`, `that is nonsense`) weighs
+/// nothing and reverses the cues of the clauses before it (``RebuttalRule``).
 ///
 /// Examples run after a context sentence that names the target: each `match` example must fire
 /// the cue and, for `favor`, `against` and `feasibility` cues, get that label (`none` for
@@ -20,7 +21,7 @@
 public struct StanceCueRule: Decodable, Sendable, Equatable {
     /// What a cue does.
     public enum Kind: String, Sendable, CaseIterable {
-        case favor, against, feasibility, hedge
+        case favor, against, feasibility, hedge, rebuttal
     }
 
     /// A readable slug, unique across the stance rule files; recorded in `rules` and on each cue.
@@ -47,7 +48,7 @@ public struct StanceCueRule: Decodable, Sendable, Equatable {
         case .favor: return "favor"
         case .against: return "against"
         case .feasibility: return "none"
-        case .hedge, nil: return nil
+        case .hedge, .rebuttal, nil: return nil
         }
     }
 

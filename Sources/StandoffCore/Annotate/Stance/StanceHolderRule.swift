@@ -14,10 +14,13 @@
 /// - `speech-noun`: a possessive name before the noun (`Kim Yo-jong’s assertion that…`).
 /// - `pronoun`: subjects of a speech verb (`she`, `the paper`) that stand for the latest speaker of
 ///   the type `refers_to` in the paragraph, else the latest mention of that type.
+/// - `unnamed-source`: head nouns of a speaker no one names (`critics`, `one official`, `analysts`):
+///   as the subject of a speech verb, or right after a quotation's verb, they make the holder
+///   `unnamed`. A name right before such a noun only modifies it (`a senior LDP lawmaker`).
 ///
 /// Examples may hold several sentences: the holder is checked on the last one. In `match`
-/// examples `[…]` marks a mention whose entity must be the holder; `no_match` examples must leave
-/// the holder `author`.
+/// examples `[…]` marks a mention whose entity must be the holder, or, marking words that are no
+/// mention, an unnamed source (holder `unnamed`); `no_match` examples must leave the holder `author`.
 public struct StanceHolderRule: Decodable, Sendable, Equatable {
     /// What a line does.
     public enum Kind: String, Sendable, CaseIterable {
@@ -25,6 +28,7 @@ public struct StanceHolderRule: Decodable, Sendable, Equatable {
         case accordingTo = "according-to"
         case speechNoun = "speech-noun"
         case pronoun
+        case unnamedSource = "unnamed-source"
     }
 
     /// A readable slug, unique across the stance rule files; recorded in `rules`.

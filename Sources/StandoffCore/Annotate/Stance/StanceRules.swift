@@ -101,7 +101,7 @@ public struct StanceRules: Sendable {
             switch kind {
             case .favor, .against:
                 guard let weight = cue.weight, (1...3).contains(weight) else { throw invalid("favor and against cues need a 'weight' of 1, 2 or 3") }
-            case .feasibility, .hedge:
+            case .feasibility, .hedge, .rebuttal:
                 guard cue.weight == nil else { throw invalid("'weight' is for favor and against cues only") }
             }
             guard !cue.patterns.isEmpty else { throw invalid("add at least one pattern") }

@@ -19,12 +19,15 @@ struct SentenceMention: Sendable, Equatable {
 /// ``StanceTarget``); a country, nationality or person outside both parties is a third party. The sentence's reference is then:
 /// - `named` when some topic word's participants, or failing those the sentence's mentions, cover
 ///   both parties;
-/// - `other` when the talks named are someone else's (a third party takes part, or the sentence
-///   names one party and a third country, or two third countries and no party); one third
-///   country alone is an onlooker (`Washington should welcome the summit`);
+/// - `other` when the talks named are someone else's (a third party takes part, two third
+///   countries and no party are named, or talks with one party follow a third country that
+///   opens the sentence: `Washington should reopen its channel to Pyongyang`); one third
+///   country alone is otherwise an onlooker (`Washington should welcome the summit`);
+/// - `uncertain` when talks joined to no one stand in a sentence naming one party and a third
+///   country: the running topic decides (see ``RunningTopic``);
 /// - `implied` when the talks named have at most one party and no third: they are the target's
-///   if the running topic is, or if the sentence names one party and the previous sentence of the
-///   paragraph named the other (`Kim sent condolences. Kishida said he hoped to hold a summit.`).
+///   if the running topic is, or if the sentence names one party and the document named the
+///   other before (`Kim sent condolences. Kishida said he hoped to hold a summit.`; see ``RunningTopic``).
 ///
 /// A place named after `in`, `at` or `from` is where talks happen, not who takes part, so it is
 /// neither party nor third party.
@@ -35,6 +38,10 @@ struct TargetDetector: Sendable {
         case named([Range<Int>])
         /// Talks are named without saying between whom; `parties` are the target's parties the sentence names.
         case implied([Range<Int>], parties: Set<Int>)
+        /// Talks joined to no one, in a sentence that names one party and a third country
+        /// (`a summit now, with Kim flush with Russian cash`): the target's while the document's
+        /// topic is, someone else's otherwise.
+        case uncertain([Range<Int>])
         /// Someone else's talks are named.
         case other
         /// No talks are named.
@@ -96,17 +103,18 @@ struct TargetDetector: Sendable {
         }
     }
 
-    /// What a sentence says about the target: where it refers to it, and the target's parties
-    /// it names, venues aside. Each mention's side and whether it is a venue are told once here
+    /// What a sentence says about the target: where it refers to it, the target's parties it
+    /// names and whether it names a third country, venues aside. Each mention's side and whether it is a venue are told once here
     /// for both.
-    func read(_ text: StanceText, mentions: [SentenceMention]) -> (reference: Reference, parties: Set<Int>) {
+    func read(_ text: StanceText, mentions: [SentenceMention]) -> (reference: Reference, parties: Set<Int>, namesThirdCountry: Bool) {
         let sides = mentions.map(side(of:))
         let venues = mentions.map { isVenue($0, in: text) }
         let parties = Set(mentions.indices.compactMap { index -> Int? in
             guard !venues[index], case let .party(party) = sides[index] else { return nil }
             return party
         })
-        return (reference(in: text, mentions: mentions, sides: sides, venues: venues), parties)
+        let namesThirdCountry = mentions.indices.contains { !venues[$0] && sides[$0] == .thirdCountry }
+        return (reference(in: text, mentions: mentions, sides: sides, venues: venues), parties, namesThirdCountry)
     }
 
     /// Where `text` refers to the target, given each mention's side and whether it is a venue.
@@ -133,7 +141,9 @@ struct TargetDetector: Sendable {
 
         var named: [Range<Int>] = []
         var implied: [Range<Int>] = []
+        var uncertain: [Range<Int>] = []
         var other = false
+        let mentionSides = sides
         for (topic, participants) in zip(topics, participantsByTopic) {
             let sides = participants.map { sides[$0] }
             if sides.contains(.thirdCountry) || sides.contains(.otherPerson) {
@@ -143,17 +153,25 @@ struct TargetDetector: Sendable {
             let parties = Set(sides.compactMap { if case let .party(party) = $0 { party } else { nil } })
             if parties.union(freeParties).count == 2 {
                 named.append(topic)
-            } else if freeThirdCountry && !parties.union(freeParties).isEmpty || freeThirdCountries.count >= 2 {
-                // One party and a third country: the third country is the likelier counterpart; two
-                // third countries and no party: they are the two sides.
+            } else if !participants.isEmpty, let subject = free.first, subject == mentions.indices.first(where: { !venues[$0] }),
+                      mentionSides[subject] == .thirdCountry {
+                // A third country opening the sentence is whose talks these are (`Washington
+                // should reopen its channel to Pyongyang`).
                 other = true
+            } else if participants.isEmpty && freeThirdCountries.count >= 2 && freeParties.isEmpty {
+                // Two third countries and no party: they are the two sides.
+                other = true
+            } else if participants.isEmpty && freeThirdCountry && !freeParties.isEmpty {
+                // One party and a third country: either could be the counterpart.
+                uncertain.append(topic)
             } else {
                 implied.append(topic)
             }
         }
         if !named.isEmpty { return .named(named) }
         if other { return .other }
-        return .implied(implied, parties: freeParties)
+        if implied.isEmpty { return .uncertain(uncertain) }
+        return .implied(implied + uncertain, parties: freeParties)
     }
 
     /// Whether a place is named as a venue: right after `in`, `at` or `from`.

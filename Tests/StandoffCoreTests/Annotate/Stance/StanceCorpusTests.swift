@@ -94,7 +94,7 @@ struct StanceCorpusTests {
         }
         print(report, terminator: "")
         // Floors: below the figures measured when they were set, so a regression fails.
-        #expect(accuracy >= 0.90, "\(report)")
+        #expect(accuracy >= 0.94, "\(report)")
         #expect(precision["favor"]! >= 0.85 && recall["favor"]! >= 0.65, "\(report)")
         #expect(precision["against"]! >= 0.40 && recall["against"]! >= 0.40, "\(report)")
         #expect(Double(holders) / Double(gold.count) >= 0.95, "\(report)")

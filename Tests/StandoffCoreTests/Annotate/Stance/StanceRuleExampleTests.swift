@@ -85,8 +85,10 @@ struct StanceRuleExampleTests {
         case let .holder(fires):
             let shift = example.withEmoji ? Self.emoji.unicodeScalars.count : 0
             let contextLength = StanceFixture.context.unicodeScalars.count + 1 + shift
-            let expected = marked.first.flatMap { span in
+            // A marked span that is a mention names the holder; marked words that are no mention are an unnamed source.
+            let expected = marked.first.map { span in
                 document.mentions.first { $0.start == span.lowerBound + contextLength && $0.end == span.upperBound + contextLength }?.entityID
+                    ?? StanceAnnotator.unnamed
             } ?? StanceAnnotator.author
             #expect(!fires || !marked.isEmpty, "\(example.location): mark the speaker with [ ]")
             #expect(stance.holder == expected, "\(example.location): '\(plain)' should be held by \(expected); got \(described)")

@@ -30,6 +30,21 @@ struct StanceUnseenTextTests {
         Case(text: "“Talks with Tokyo would be pointless,” said Choe Son-hui.", label: "against", holder: "choe-son-hui"),
         Case(text: "According to Kyodo News, the prime minister wants to pursue talks with Pyongyang.", label: "favor", holder: "kyodo-news"),
         Case(text: "Beijing and Moscow should welcome talks with each other.", label: "none"),
+        // Evaluative and argumentative language, frames and unnamed sources.
+        Case(text: "Going to Pyongyang now would be folly.", label: "against"),
+        Case(text: "Such a meeting would only legitimise the regime.", label: "against"),
+        Case(text: "It would be folly.", label: "against"),
+        Case(text: "There is no alternative to dialogue with Pyongyang.", label: "favor"),
+        Case(text: "This is a window that will not stay open for long.", label: "favor"),
+        Case(text: "A summit with Kim is a risk worth taking.", label: "favor"),
+        Case(text: "Tokyo should hold off until Pyongyang returns the abductees.", label: "against"),
+        Case(text: "Any meeting must be conditional on progress on the abductions.", label: "against"),
+        Case(text: "A summit without conditions would be a gift to the regime.", label: "against"),
+        Case(text: "Some say a summit would be a mistake; they are wrong.", label: "favor"),
+        Case(text: "Analysts warn that a summit could backfire.", label: "against", holder: "unnamed"),
+        Case(text: "“Talks are a trap,” one official said.", label: "against", holder: "unnamed"),
+        Case(text: "The prime minister should not give up on diplomacy.", label: "favor"),
+        Case(text: "The prime minister said he was willing to meet Kim without preconditions.", label: "none"),
     ]
 
     @Test(arguments: cases)
