@@ -26,6 +26,7 @@ struct Standoff: ParsableCommand {
             ExportCommand.self,
             PackageCommand.self,
             StatsCommand.self,
+            ReportCommand.self,
             DiffCommand.self,
             EvaluateCommand.self,
         ]
