@@ -66,15 +66,15 @@ public struct DocumentPage: Sendable {
             output += "<span><span class=\"swatch l-\(swatch.name)\"></span>\(swatch.name)</span>"
         }
         output += "<b>Entities</b>"
-        for swatch in ReportPalette.entities {
-            output += "<span><mark class=\"ent t-\(HTML.classFragment(swatch.name))\" data-type=\"\(swatch.name)\">name</mark></span>"
+        for (swatch, example) in zip(ReportPalette.entities, ["a person", "a place", "an organisation", "a nationality", "an event"]) {
+            output += "<span><mark class=\"ent t-\(HTML.classFragment(swatch.name))\" data-type=\"\(swatch.name)\">\(example)</mark></span>"
         }
         output += "<b>Cues</b><span><u class=\"cue c-favor\">favor</u></span><span><u class=\"cue c-against\">against</u></span>"
         output += "<span><u class=\"cue c-none\">no label</u></span><span><u class=\"cue c-word\">operator, topic or speaker word</u></span>"
         output += "<span><span class=\"badge holder\">said by …</span> holder not the author</span>"
         output += "<span><span class=\"badge corrected\">corrected</span> set by a correction</span>"
         output += "<span><del>removed line</del></span>"
-        return output + "</div>\n<p class=\"note\">Hover over a sentence, mention or cue for its ids, rule and weight.</p>\n"
+        return output + "</div>\n<p class=\"note hover-note\">Hover over a sentence, mention or cue for its ids, rule and weight.</p>\n"
     }
 
     /// Paragraphs and removed lines in raw line order.

@@ -45,7 +45,7 @@ public enum ReportStyle {
         .badge.holder { background: #F2F2F2; }
         p.removed { margin: 0 0 .7em; color: #6B6B6B; font-size: .88rem; line-height: 1.5; }
         p.removed del { text-decoration-thickness: 1px; }
-        .ln { display: inline-block; min-width: 4.6em; margin-right: .3em; font-size: .75rem; color: #6B6B6B; }
+        .ln { display: inline-block; min-width: 5em; margin-right: .5em; font-size: .75rem; color: #6B6B6B; }
         .reason { font-size: .75rem; margin-left: .5em; padding: 0 .35em; border-radius: .3em; background: #EEEEEE; color: #333333; }
         body:has(#hide-removed:checked) p.removed { display: none; }
         .toggle { font: .85rem system-ui, "DejaVu Sans", sans-serif; }
@@ -63,7 +63,7 @@ public enum ReportStyle {
         footer { font: .8rem system-ui, "DejaVu Sans", sans-serif; color: #6B6B6B; padding-top: 1rem; padding-bottom: 2rem; }
         @media print {
           body { font-size: 11pt; }
-          nav, .toggle, #hide-removed, th button::after { display: none; }
+          nav, .toggle, .hover-note, #hide-removed, th button::after { display: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           p.para, p.removed, figure, tr { break-inside: avoid; }
           h2 { break-after: avoid; }

@@ -5,7 +5,7 @@
 /// Mentions do not overlap one another (the annotator resolves overlaps), but a cue may overlap a
 /// mention or another cue; the text is therefore cut at every span boundary and each piece is
 /// wrapped in the cues that cover it, inside the mention that covers it. A cue cut this way shows
-/// as several `<u>` pieces with the same `data-rule`.
+/// as several `<u>` pieces with the same `data-rule` and `data-span` (its document offsets).
 ///
 /// ```
 /// "We welcome talks with Japan."  mention Japan (GPE), cue "welcome" (favor)
@@ -72,7 +72,7 @@ struct SentenceMarkup {
         var tag = "<mark class=\"ent t-\(HTML.classFragment(mention.type))\(corrected ? " corrected" : "")\" data-type=\"\(HTML.escape(mention.type))\""
         tag += " data-entity=\"\(HTML.escape(mention.entityID))\""
         if let country = mention.country { tag += " data-country=\"\(HTML.escape(country))\"" }
-        return tag + " data-rule=\"\(HTML.escape(mention.rule))\" title=\"\(HTML.escape(tooltip))\">"
+        return tag + " data-rule=\"\(HTML.escape(mention.rule))\" data-span=\"\(mention.start)-\(mention.end)\" title=\"\(HTML.escape(tooltip))\">"
     }
 
     /// A cue's opening tag: its rule, what kind of rule it is, the weight and the label it gave.
@@ -86,6 +86,6 @@ struct SentenceMarkup {
         var tag = "<u class=\"cue c-\(style)\" data-rule=\"\(HTML.escape(cue.rule))\""
         if let label = cue.label { tag += " data-label=\"\(HTML.escape(label))\"" }
         if let weight = info?.weight { tag += " data-weight=\"\(weight)\"" }
-        return tag + " title=\"\(HTML.escape(tooltip))\">"
+        return tag + " data-span=\"\(cue.start)-\(cue.end)\" title=\"\(HTML.escape(tooltip))\">"
     }
 }

@@ -6,10 +6,10 @@ struct DocumentPageTests {
     static let page = DocumentPage(context: ReportFixture.context).html(ReportFixture.document)
 
     static let expectedMarkup: [(String, String)] = [
-        ("a mention boxed by type with its id and country", #"<mark class="ent t-GPE" data-type="GPE" data-entity="japan" data-country="japan" data-rule="japan" title="GPE: Japan (id japan, country japan, rule japan)">"#),
-        ("a cue underlined with its rule, label and weight", #"<u class="cue c-favor" data-rule="recommend-welcome" data-label="favor" data-weight="3" title="recommend-welcome: favor cue, weight 3, gave favor. A welcome of talks.">welcome</u>"#),
-        ("a topic cue cut where it enters the mention", #"<u class="cue c-word" data-rule="target-named" title="target-named: target">talks with </u>"#),
-        ("the cue's piece inside the mention", #"data-rule="japan" title="GPE: Japan (id japan, country japan, rule japan)"><u class="cue c-word" data-rule="target-named" title="target-named: target">Japan</u></mark>"#),
+        ("a mention boxed by type with its id and country", #"<mark class="ent t-GPE" data-type="GPE" data-entity="japan" data-country="japan" data-rule="japan" data-span="22-27" title="GPE: Japan (id japan, country japan, rule japan)">"#),
+        ("a cue underlined with its rule, label and weight", #"<u class="cue c-favor" data-rule="recommend-welcome" data-label="favor" data-weight="3" data-span="3-10" title="recommend-welcome: favor cue, weight 3, gave favor. A welcome of talks.">welcome</u>"#),
+        ("a topic cue cut where it enters the mention", #"<u class="cue c-word" data-rule="target-named" data-span="11-27" title="target-named: target">talks with </u>"#),
+        ("the cue's piece inside the mention", #"data-rule="japan" data-span="22-27" title="GPE: Japan (id japan, country japan, rule japan)"><u class="cue c-word" data-rule="target-named" data-span="11-27" title="target-named: target">Japan</u></mark>"#),
         ("a favor sentence tinted, with its label", #"<span class="s l-favor" id="s0000" data-sentence="0" data-label="favor" data-holder="author""#),
         ("its label badge", #"<span class="badge l-favor">favor</span>"#),
         ("a corrected sentence", #"<span class="s l-against corrected" id="s0001""#),
