@@ -17,6 +17,12 @@ public enum ReleaseReader {
         DatasetDiff(old: try load(old, limits: limits), new: try load(new, limits: limits))
     }
 
+    /// Writes `diff` as `folder/index.html` (``DatasetDiff/html``), creating the folder.
+    public static func writeHTML(_ diff: DatasetDiff, folder: String) throws {
+        try FileOutput.makeFolder(folder)
+        try FileOutput.write(diff.html, to: folder + "/" + ReportFolder.indexName)
+    }
+
     /// The tables of the release at `path`: a `.tar.gz`, `.tar` or `.zip` archive, a release
     /// folder `<name>-<version>/`, or a folder holding exactly one release folder.
     public static func load(_ path: String, limits: ArchiveLimits = .default) throws -> ReleaseTables {

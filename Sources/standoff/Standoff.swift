@@ -28,6 +28,7 @@ struct Standoff: ParsableCommand {
             StatsCommand.self,
             ReportCommand.self,
             DiffCommand.self,
+            SnapshotTextCommand.self,
             EvaluateCommand.self,
         ]
     )

@@ -60,6 +60,15 @@ public enum ReportStyle {
         figure svg { max-width: 100%; height: auto; font-family: system-ui, "DejaVu Sans", sans-serif; }
         figcaption { font-size: .85rem; color: #444444; }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(33rem, 1fr)); gap: 0 2rem; align-items: start; }
+        h3 { font: 600 1rem/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 1.4rem 0 .4rem; }
+        td.text { font-family: "Source Serif 4", "Noto Serif", Georgia, "DejaVu Serif", serif; font-size: .95rem; line-height: 1.7; }
+        table.matrix { width: auto; }
+        ins.m-added, del.m-removed { text-decoration: none; padding: .05em .25em; border-radius: .3em; border: 1.5px solid; font-weight: 600; }
+        ins.m-added { background: #CFEEE5; border-color: #009E73; }
+        del.m-removed { background: #FBE2CF; border-color: #D55E00; text-decoration: line-through; text-decoration-color: #8F3F00; }
+        ins.m-added .tag, del.m-removed .tag { font: 700 .6em/1 system-ui, "DejaVu Sans", sans-serif; margin-left: .3em; vertical-align: .12em; }
+        .sentence-changes del { text-decoration-color: #D55E00; }
+        .sentence-changes ins { text-decoration: none; background: #CFEEE5; }
         footer { font: .8rem system-ui, "DejaVu Sans", sans-serif; color: #6B6B6B; padding-top: 1rem; padding-bottom: 2rem; }
         @media print {
           body { font-size: 11pt; }

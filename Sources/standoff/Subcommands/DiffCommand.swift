@@ -22,6 +22,7 @@ struct DiffCommand: ParsableCommand {
         With --exit-code, like 'git diff --exit-code': 1 when the tables differ, 0 when they do not.
           standoff diff build/dist/old.tar.gz build/dist/japan-dprk-summit-commentary-0.2.0.tar.gz
           standoff diff --json old.zip new.zip > changes.json
+          standoff diff old.zip new.zip --html build/diff   # then open build/diff/index.html
         """
     )
 
@@ -36,6 +37,9 @@ struct DiffCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The most items each Markdown list shows.", valueName: "n"))
     var limit = DatasetDiff.MarkdownOptions.default.limit
+
+    @Option(name: .long, help: ArgumentHelp("Also write the comparison as a self-contained HTML page, <dir>/index.html, in the HTML report's style.", valueName: "dir"))
+    var html: String?
 
     @Flag(name: .long, help: "Exit with 1 when the releases' tables differ, 0 when they do not.")
     var exitCode = false
@@ -52,6 +56,14 @@ struct DiffCommand: ParsableCommand {
             FileHandle.standardError.write(Data("standoff: error: \(error.description)\n".utf8))
             // 2, as diff(1) does, so that --exit-code's 1 always means "differs".
             throw ExitCode(2)
+        }
+        if let html {
+            do {
+                try ReleaseReader.writeHTML(diff, folder: html)
+            } catch let error as BuildError {
+                FileHandle.standardError.write(Data("standoff: error: \(error.description)\n".utf8))
+                throw ExitCode(2)
+            }
         }
         var options = DatasetDiff.MarkdownOptions.default
         options.limit = limit

@@ -55,7 +55,7 @@ struct DocumentPageTests {
         var text = ""
         var inTag = false
         let body = Self.page[Self.page.range(of: "<p class=\"para\" id=\"p0\"")!.lowerBound...]
-        for character in body.prefix { $0 != "\n" } {
+        for character in body.prefix(while: { $0 != "\n" }) {
             if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
         }
         let decoded = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
