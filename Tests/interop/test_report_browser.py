@@ -138,3 +138,35 @@ def test_hostile_article_text_shows_as_text(browser, tmp_path):
     assert "<script>alert(1)</script>" in text
     assert '"><img src=x onerror=alert(1)>' in text
     browser.screenshot(SHOTS / "hostile.png")
+
+
+def test_diff_page_shows_a_label_change_and_a_removed_mention(browser, tmp_path):
+    """`standoff diff OLD NEW --html DIR` over the release and a copy with one label flipped and one mention dropped."""
+    old = ROOT / "build" / "release" / RELEASE
+    new = tmp_path / RELEASE
+    subprocess.run(["cp", "-r", str(old), str(new)], check=True)
+    sentence_id, mentions, stance = known_sentence()
+    flipped = "favor" if stance["label"] != "favor" else "against"
+    stances = rows("stances")
+    with open(new / "data" / "stances.jsonl", "w", encoding="utf-8") as f:
+        for row in stances:
+            if row["sentence_id"] == sentence_id:
+                row = dict(row, label=flipped)
+            f.write(json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+    dropped = mentions[0]
+    with open(new / "data" / "mentions.jsonl", "w", encoding="utf-8") as f:
+        for row in rows("mentions"):
+            if row["mention_id"] != dropped["mention_id"]:
+                f.write(json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+    result = subprocess.run([str(STANDOFF), "diff", str(old), str(new), "--html", str(tmp_path / "diff")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    browser.resize(1200, 900)
+    assert browser.open((tmp_path / "diff" / "index.html").as_uri()) == []
+    row = browser.evaluate("""(() => { const row = document.querySelector('tr[data-sentence="%s"]');
+        return row && [...row.querySelectorAll('.badge')].map(b => b.textContent); })()""" % sentence_id)
+    assert row == [stance["label"], flipped]
+    removed = browser.evaluate("""[...document.querySelectorAll('table.mention-changes del.m-removed')].map(d => [d.dataset.type, d.dataset.entity, getComputedStyle(d).backgroundColor])""")
+    assert [r[:2] for r in removed] == [[dropped["type"], dropped["entity_id"]]]
+    assert removed[0][2] != "rgba(0, 0, 0, 0)"
+    assert browser.evaluate("document.querySelectorAll('table.matrix').length") == 1
+    browser.screenshot(SHOTS / "diff.png")

@@ -15,7 +15,7 @@ extension DatasetDiff {
         if hasChanges {
             page += stancesHTML + mentionsHTML + sentencesHTML + linesHTML + rulesHTML + documentsHTML
         }
-        page += "</main>\n<footer>Written by standoff diff --html.</footer>\n"
+        page += "</main>\n<footer class=\"wide\">Written by standoff diff --html.</footer>\n"
         return page + ReportStyle.tail
     }
 
@@ -34,6 +34,16 @@ extension DatasetDiff {
 
     private static func codes(_ rules: [String]) -> String {
         rules.isEmpty ? "–" : rules.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " ")
+    }
+
+    /// The rules of a changed row: those it lost struck through, those it gained marked new.
+    private static func ruleChange(old: [String], new: [String]) -> String {
+        let lost = old.filter { !new.contains($0) }.map { "<del class=\"rule\" title=\"only on the old row\"><code>\(HTML.escape($0))</code></del>" }
+        let now = new.map { rule in
+            old.contains(rule) ? "<code>\(HTML.escape(rule))</code>" : "<ins class=\"rule\" title=\"only on the new row\"><code>\(HTML.escape(rule))</code></ins>"
+        }
+        let all = lost + now
+        return all.isEmpty ? "–" : all.joined(separator: " ")
     }
 
     private var countsTable: String {
@@ -67,14 +77,14 @@ extension DatasetDiff {
             }
             let changes = stanceChanges.filter { $0.target == target }
             output += "<table class=\"sortable stance-changes\"><thead><tr>" + Self.heading("sentence") + Self.heading("old") + Self.heading("new")
-                + Self.heading("holder") + Self.heading("text") + Self.heading("rules old → new") + "</tr></thead><tbody>\n"
+                + Self.heading("holder") + Self.heading("text") + Self.heading("rules (lost struck, gained underlined)") + "</tr></thead><tbody>\n"
             for change in changes.prefix(Self.htmlLimit) {
                 let holder = change.oldHolder == change.newHolder ? HTML.escape(change.newHolder ?? "–")
                     : "\(HTML.escape(change.oldHolder ?? "–")) → \(HTML.escape(change.newHolder ?? "–"))"
                 output += "<tr data-sentence=\"\(HTML.escape(change.sentence.id))\"><td><code>\(HTML.escape(change.sentence.id))</code></td>"
                 output += "<td data-value=\"\(HTML.escape(change.from ?? ""))\">\(Self.badge(change.from))</td><td data-value=\"\(HTML.escape(change.to ?? ""))\">\(Self.badge(change.to))</td>"
                 output += "<td>\(holder)</td><td class=\"text\"><span class=\"s l-\(HTML.classFragment(change.to ?? "none"))\">\(HTML.escape(change.sentence.text))</span></td>"
-                output += "<td>\(Self.codes(change.oldRules)) → \(Self.codes(change.newRules))</td></tr>\n"
+                output += "<td>\(Self.ruleChange(old: change.oldRules, new: change.newRules))</td></tr>\n"
             }
             output += "</tbody></table>\n" + Self.more(changes)
         }

@@ -65,7 +65,7 @@ public struct ReportIndex: Sendable {
         page += "Each document's page shows its text with stance, cues and entities marked.</p>\n</header>\n<main class=\"wide\">\n"
         page += "<h2>Charts</h2>\n<div class=\"charts\">\n" + stanceChart + mentionChart + entityChart + "</div>\n"
         page += documentTable + ruleTable
-        page += "</main>\n<footer>Written by standoff report; the same data always give the same bytes.</footer>\n"
+        page += "</main>\n<footer class=\"wide\">Written by standoff report; the same data always give the same bytes.</footer>\n"
         return page + ReportStyle.tail
     }
 

@@ -14,7 +14,7 @@ public enum ReportStyle {
         * { box-sizing: border-box; }
         body { margin: 0; font: 17px/1.6 "Source Serif 4", "Noto Serif", Georgia, "DejaVu Serif", serif; color: \(ReportPalette.text); background: #FFFFFF; }
         header, main, footer, nav { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
-        main.wide, header.wide { max-width: 72rem; }
+        main.wide, header.wide, footer.wide { max-width: 72rem; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: 1.2rem 0 .4rem; }
         h2 { font: 600 1.15rem/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 2rem 0 .6rem; border-bottom: 1px solid #DDDDDD; padding-bottom: .2rem; }
         nav { font: .85rem/1.4 system-ui, "DejaVu Sans", sans-serif; padding-top: .8rem; }
@@ -62,7 +62,9 @@ public enum ReportStyle {
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(33rem, 1fr)); gap: 0 2rem; align-items: start; }
         h3 { font: 600 1rem/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 1.4rem 0 .4rem; }
         td.text { font-family: "Source Serif 4", "Noto Serif", Georgia, "DejaVu Serif", serif; font-size: .95rem; line-height: 1.7; }
-        table.matrix { width: auto; }
+        table.matrix, table#counts { width: auto; min-width: 18rem; }
+        del.rule { text-decoration-color: #D55E00; text-decoration-thickness: 2px; }
+        ins.rule { text-decoration: underline 2px #009E73; }
         ins.m-added, del.m-removed { text-decoration: none; padding: .05em .25em; border-radius: .3em; border: 1.5px solid; font-weight: 600; }
         ins.m-added { background: #CFEEE5; border-color: #009E73; }
         del.m-removed { background: #FBE2CF; border-color: #D55E00; text-decoration: line-through; text-decoration-color: #8F3F00; }
