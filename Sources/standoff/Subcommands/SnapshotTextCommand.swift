@@ -9,9 +9,10 @@ struct SnapshotTextCommand: ParsableCommand {
         abstract: "Print an annotation snapshot file as one readable line per sentence: label, holder, text with mentions marked, cues.",
         discussion: """
         Made to be git's text conversion for annotations/documents/*.jsonl, so that 'git diff' shows a \
-        rule change as the sentences whose label, mentions or cues changed. Set it up once per clone:
+        rule change as the sentences whose label, mentions or cues changed. The repository's \
+        .gitattributes names the driver (annotations/documents/*.jsonl diff=standoff); set it up once \
+        per clone with:
 
-          echo 'annotations/documents/*.jsonl diff=standoff' >> .gitattributes
           git config diff.standoff.textconv '.build/release/standoff snapshot-text'
 
         A line that is not a snapshot line is printed unchanged.
