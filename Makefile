@@ -19,7 +19,7 @@ STAGE_TARGETS := $(addprefix stage-,$(STAGES))
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
+.PHONY: dataset release test deps build swift-test interop report report-shots report-screenshot browser-deps clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
@@ -28,6 +28,9 @@ help:
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
 	@echo "make stage-<s> one stage, writing build/<s>.jsonl: $(STAGES)"
 	@echo "               RAW=<folder>: read the raw articles from another folder (dataset, release and stages)"
+	@echo "make report    write the HTML report alone to build/report/ (make dataset writes it too, and into the release)"
+	@echo "make report-shots       screenshots of the report in headless Chromium, in build/report-shots/"
+	@echo "make report-screenshot  regenerate docs/report-document.png, the README's screenshot"
 	@echo "make evaluate  score the rules against hand labels: the seeds, and ../shared/corpus when present (CORPUS=dir); compares with the last run"
 	@echo "make bench     time the pipeline and the spaCy baseline on synthetic corpora (SIZES=\"1000 10000 100000\" RUNS=3 BASELINE=10000)"
 	@echo "make build     compile the standoff program (.build/release/standoff)"
@@ -74,9 +77,35 @@ $(VENV)/.installed: Makefile
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
 	touch $@
 
-## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, DuckDB, bsdtar and unzip.
-interop: $(VENV)/.installed dataset
+## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, DuckDB, bsdtar and unzip,
+# and the HTML report in headless Chromium.
+interop: $(VENV)/.installed dataset browser-deps
 	$(PYTHON) -m pytest -q Tests/interop Tests/bench
+
+## Debian's Chromium, for the browser test of the HTML report and its screenshots.
+BROWSER_APT_PACKAGES := chromium
+
+browser-deps:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing $(BROWSER_APT_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_APT_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run: sudo apt-get update && sudo apt-get install -y $(BROWSER_APT_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
+
+## The HTML report alone (the stages through validate in memory; no release written).
+report: build
+	$(STANDOFF) report
+
+## Screenshots for people to look at: the index, a document page on screen and printed.
+report-shots: dataset browser-deps
+	python3 Tests/interop/report_browser.py build/report --shots build/report-shots
+
+## The README's screenshot: the top of one seed document's page.
+report-screenshot: dataset browser-deps
+	python3 Tests/interop/report_browser.py build/report --docs-png docs/report-document.png
 
 ## Quality against hand labels: the seeds' own gold and, when present, the development corpora.
 # Each set's JSON report is kept; the next run shows every figure's change against it.

@@ -29,6 +29,8 @@ public struct BuildOptions: Sendable {
     /// Whether people's corrections in `annotations/corrections.jsonl` are applied; off when
     /// measuring the rules themselves (`standoff evaluate`).
     public var appliesCorrections = true
+    /// Documents, first in id order, that get a page in the HTML report; 0 gives every document one.
+    public var reportPageLimit = 1000
 
     /// Reading the document cache only, or writing what is missing as well.
     public enum CacheUse: Sendable {
@@ -89,6 +91,8 @@ public struct BuildOptions: Sendable {
     public var temporaryFolder: String { buildFolder + "/tmp" }
     /// `build/cache`, where `DocumentCache` keeps annotated documents.
     public var cacheFolder: String { buildFolder + "/cache" }
+    /// `build/report`, the HTML report (a copy of the release folder's `report/`).
+    public var reportFolder: String { buildFolder + "/report" }
     /// `build/run-stamp.json`, the record of the last complete run (see `BuildStamp`).
     public var stampPath: String { buildFolder + "/run-stamp.json" }
     /// `build/<stage>.jsonl`, a single stage's output.

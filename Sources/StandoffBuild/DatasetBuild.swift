@@ -251,13 +251,17 @@ public struct DatasetBuild: Sendable {
         let tables = try TableFiles(folder: staging + "/data", tables: rules.tables.all)
         let snapshot = options.snapshotFolder.map { AnnotationSnapshot(folder: $0, staging: options.temporaryFolder + "/snapshot") }
         try snapshot?.begin()
+        let context = ReportContext(rules: rules)
+        var report = try ReportFolder(folder: staging + "/report", context: context, pageLimit: options.reportPageLimit)
         let summary = try process(pipeline, rules: rules) { document in
             try tables.append(document.rendered)
             try snapshot?.add(document)
+            try report.add(document)
         }
         let dataFiles = try tables.close()
         try finish(summary, manifest: manifest)
         try snapshot?.commit()
+        try report.finish(name: "\(manifest.title) \(manifest.version)", summary: summary)
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
         for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
@@ -273,7 +277,34 @@ public struct DatasetBuild: Sendable {
         try FileOutput.makeFolder(options.releaseParent)
         FileOutput.remove(release)
         try FileOutput.rename(staging, to: release)
+        try ReportFolder.copy(release + "/report", to: options.reportFolder)
         return (summary, release)
+    }
+
+    /// Runs the stages through validate in memory (reading, not writing, the document cache) and
+    /// writes only the HTML report to `folder` (by default `build/report`): the same pages
+    /// `standoff run` puts in the release. Errors fail as they would in a build.
+    public func report(folder: String? = nil) throws -> (summary: CorpusSummary, folder: String) {
+        let manifest = try DatasetManifest.load(path: options.manifestPath)
+        let rules = try loadRules()
+        guard let pipeline = try pipeline(rules: rules).prefix(through: Validate.description.identifier) else {
+            throw BuildError.unreadable(path: Validate.description.identifier, reason: "no such stage")
+        }
+        let destination = folder ?? options.reportFolder
+        let staging = options.temporaryFolder + "/report"
+        var report = try ReportFolder(folder: staging, context: ReportContext(rules: rules), pageLimit: options.reportPageLimit)
+        let summary = try process(pipeline, rules: rules, writesCache: false) { document in
+            try report.add(document)
+        }
+        if !summary.errors.isEmpty {
+            FileOutput.remove(staging)
+            throw BuildError.failed(errors: summary.errors.sorted().map(\.rendered), reportPath: nil)
+        }
+        try report.finish(name: "\(manifest.title) \(manifest.version)", summary: summary)
+        try FileOutput.makeFolder(URL(fileURLWithPath: destination).deletingLastPathComponent().path)
+        FileOutput.remove(destination)
+        try FileOutput.rename(staging, to: destination)
+        return (summary, destination)
     }
 
     /// Packs the exported release folder into `build/dist/`; with `release`, refuses to replace
@@ -305,7 +336,7 @@ public struct DatasetBuild: Sendable {
         let (summary, releaseFolder) = try export()
         let archives = try package(release: release)
         var outputs: [String: String] = [:]
-        for path in archives + [releaseFolder + "/SHA256SUMS", options.validationReportPath] { outputs[path] = try FileOutput.sha256(ofFile: path) }
+        for path in archives + [releaseFolder + "/SHA256SUMS", options.validationReportPath, options.reportFolder + "/index.html"] { outputs[path] = try FileOutput.sha256(ofFile: path) }
         if let snapshot = options.snapshotFolder {
             for name in FileOutput.files(below: snapshot) where name.hasSuffix(".jsonl") {
                 outputs[snapshot + "/" + name] = try FileOutput.sha256(ofFile: snapshot + "/" + name)

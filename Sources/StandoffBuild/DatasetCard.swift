@@ -82,6 +82,8 @@ public struct DatasetCard: Sendable {
         a JSON array and, in CSV, its items joined by `; `. `datapackage.json` describes the CSV
         tables as a Frictionless Data Package (v1) with types, keys and foreign keys;
         `CITATION.cff` says how to cite this version; `SHA256SUMS` lists every file's SHA-256.
+        `report/index.html` opens an HTML report in any browser, offline: every document's text
+        with its stance labels, cues and entity mentions marked, and the removed lines.
 
 
         """

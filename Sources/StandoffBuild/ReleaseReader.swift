@@ -28,6 +28,12 @@ public enum ReleaseReader {
     /// a hostile list cannot raise the caps past this.
     public static let sizedCapCeiling: Int64 = 16 << 30
 
+    /// Writes `diff` as `folder/index.html` (``DatasetDiff/html``), creating the folder.
+    public static func writeHTML(_ diff: DatasetDiff, folder: String) throws {
+        try FileOutput.makeFolder(folder)
+        try FileOutput.write(diff.html, to: folder + "/" + ReportFolder.indexName)
+    }
+
     /// The tables of the release at `path`: a `.tar.gz`, `.tar` or `.zip` archive, a release
     /// folder `<name>-<version>/`, or a folder holding exactly one release folder.
     ///

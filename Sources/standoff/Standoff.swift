@@ -26,7 +26,9 @@ struct Standoff: ParsableCommand {
             ExportCommand.self,
             PackageCommand.self,
             StatsCommand.self,
+            ReportCommand.self,
             DiffCommand.self,
+            SnapshotTextCommand.self,
             EvaluateCommand.self,
         ]
     )

@@ -43,7 +43,8 @@ struct DatasetBuildTests {
             let files = members.filter { !$0.isDirectory }
             #expect(Set(members.map { $0.path.split(separator: "/").first.map(String.init) ?? "" }) == [folder])
             #expect(files.map(\.path).sorted() == files.map(\.path), "entries are sorted")
-            #expect(files.count == 14, "README.md, SHA256SUMS, datapackage.json, CITATION.cff and 10 tables")
+            #expect(files.count == 20, "README.md, SHA256SUMS, datapackage.json, CITATION.cff, 10 tables and the report's index and 5 pages")
+            #expect(files.contains { $0.path == folder + "/report/index.html" })
             for member in files {
                 let onDisk = try build.read("release/" + member.path)
                 #expect(member.contents == onDisk, "\(member.path)")

@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDOFF = ROOT / ".build" / "release" / "standoff"
-STAGES = ["run", "ingest", "clean", "split", "annotate", "correct", "validate", "export", "package", "stats"]
+STAGES = ["run", "ingest", "clean", "split", "annotate", "correct", "validate", "export", "package", "stats", "report"]
 
 
 def standoff(*args, stdin=None, cwd=ROOT):

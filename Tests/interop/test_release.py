@@ -38,7 +38,7 @@ def archive_names(fmt):
 def test_one_top_folder_with_card_sums_and_tables(fmt):
     names = archive_names(fmt)
     assert {n.split("/")[0] for n in names} == {RELEASE}
-    for required in ["README.md", "SHA256SUMS", "datapackage.json", "CITATION.cff"] + [f"data/{t}.{e}" for t in TABLES for e in ("jsonl", "csv")]:
+    for required in ["README.md", "SHA256SUMS", "datapackage.json", "CITATION.cff", "report/index.html"] + [f"data/{t}.{e}" for t in TABLES for e in ("jsonl", "csv")]:
         assert f"{RELEASE}/{required}" in names
 
 
@@ -57,8 +57,10 @@ def test_system_tools_read_the_archives(command):
 def test_sha256sums_check(extracted, fmt):
     result = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=extracted[fmt], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    # the tables, README.md, datapackage.json and CITATION.cff
-    assert result.stdout.count(": OK") == len(list((extracted[fmt] / "data").iterdir())) + 3
+    # the tables, the report's pages, README.md, datapackage.json and CITATION.cff
+    files = [p for p in extracted[fmt].rglob("*") if p.is_file() and p.name != "SHA256SUMS"]
+    assert any(p.parts[-2:] == ("report", "index.html") for p in files)
+    assert result.stdout.count(": OK") == len(files)
 
 
 def read_jsonl(folder, table):

@@ -28,6 +28,9 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Run clean, split and annotate over every document instead of reusing their output from <build>/cache/ for raw files, rules and program unchanged since it was made.")
     var noCache = false
 
+    @Option(name: .long, help: ArgumentHelp("Documents, first in id order, that get a page in the HTML report (0: every document).", valueName: "n"))
+    var reportPages = 1000
+
     /// The build options, with `SOURCE_DATE_EPOCH` read from the environment.
     func options() throws -> BuildOptions {
         var epoch: Int64?
@@ -35,10 +38,13 @@ struct BuildOptionGroup: ParsableArguments {
             do { epoch = try BuildOptions.sourceDateEpoch(value) } catch let error as BuildError { throw ValidationError(error.description) }
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
-        return BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
+        guard reportPages >= 0 else { throw ValidationError("--report-pages must be 0 (every document) or more, not \(reportPages)") }
+        var options = BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
                             sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1,
                             snapshotFolder: noSnapshot ? nil : BuildOptions.snapshotFolder(raw: raw, annotations: annotations, build: build), jobs: jobs,
                             cache: noCache ? nil : .readWrite)
+        options.reportPageLimit = reportPages
+        return options
     }
 }
 

@@ -26,6 +26,7 @@ struct DiffCommand: ParsableCommand {
         With --exit-code, like 'git diff --exit-code': 1 when the tables differ, 0 when they do not.
           standoff diff build/dist/old.tar.gz build/dist/japan-dprk-summit-commentary-0.2.0.tar.gz
           standoff diff --json old.zip new.zip > changes.json
+          standoff diff old.zip new.zip --html build/diff   # then open build/diff/index.html
         """
     )
 
@@ -44,6 +45,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The most bytes each table, and all tables of one release together, may inflate to (default: the sizes the release lists).", valueName: "bytes"))
     var maxBytes: Int64?
 
+    @Option(name: .long, help: ArgumentHelp("Also write the comparison as a self-contained HTML page, <dir>/index.html, in the HTML report's style.", valueName: "dir"))
+    var html: String?
+
     @Flag(name: .long, help: "Exit with 1 when the releases' tables differ, 0 when they do not.")
     var exitCode = false
 
@@ -60,6 +64,14 @@ struct DiffCommand: ParsableCommand {
             FileHandle.standardError.write(Data("standoff: error: \(error.description)\n".utf8))
             // 2, as diff(1) does, so that --exit-code's 1 always means "differs".
             throw ExitCode(2)
+        }
+        if let html {
+            do {
+                try ReleaseReader.writeHTML(diff, folder: html)
+            } catch let error as BuildError {
+                FileHandle.standardError.write(Data("standoff: error: \(error.description)\n".utf8))
+                throw ExitCode(2)
+            }
         }
         var options = DatasetDiff.MarkdownOptions.default
         options.limit = limit

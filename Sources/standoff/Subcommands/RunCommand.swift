@@ -8,7 +8,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run every stage and write the release folder and both archives.",
         discussion: """
-        Writes build/release/<name>-<version>/ (data/*.jsonl, data/*.csv, README.md, SHA256SUMS), build/dist/<name>-<version>.tar.gz and .zip, and build/validation.json. If any raw file is bad or any invariant fails, every problem is reported and no archive is written. Archive entry times come from SOURCE_DATE_EPOCH, or the release date in annotations/dataset.json.
+        Writes build/release/<name>-<version>/ (data/*.jsonl, data/*.csv, report/ (the HTML report, also copied to build/report/), README.md, SHA256SUMS), build/dist/<name>-<version>.tar.gz and .zip, and build/validation.json. If any raw file is bad or any invariant fails, every problem is reported and no archive is written. Archive entry times come from SOURCE_DATE_EPOCH, or the release date in annotations/dataset.json.
 
         When the program, options, manifest, rules, corrections and every raw file are the same as at the last complete run and its outputs are untouched (build/run-stamp.json), nothing is rebuilt; --force rebuilds anyway. Otherwise documents whose raw file, the rules and the program are unchanged since their clean, split and annotate output was stored in build/cache/ are read back from there, so after one raw file changes only it is annotated again; --no-cache annotates every document.
 
