@@ -40,9 +40,12 @@ public struct Clean: Stage {
         ("no-text", "A line with no letter or digit, such as a lone `;`."),
         ("headline", "The headline (stored as `title`) and each repeat of it."),
         ("repeated-text", "A paragraph whose text appears again inside another paragraph (a standfirst or pull quote); the fuller copy is kept."),
-        ("before-body", "A line before the first prose paragraph: navigation, section labels, photo captions."),
-        ("after-body", "A line after the last prose paragraph: related-article teasers, footers."),
+        ("before-body", "A line before the article's main run of prose: navigation, section labels, photo captions."),
+        ("after-body", "A line after the article's main run of prose: related-article teasers, footers."),
         ("section-heading", "A short line inside the body that does not end like a sentence."),
+        ("unlikely-prose", "A block inside the body whose shape (few function words, list or menu markers, title case) and neighbours mark it as page furniture."),
+        ("teaser", "A list of other articles under a heading such as \"Related\" inside the body, up to where the prose resumes."),
+        ("comment-section", "Everything after a heading that opens the readers' comments."),
     ]
 
     /// Phrase rules, compiled.
@@ -84,94 +87,100 @@ public struct Clean: Stage {
         for (index, action) in forced where action == .removeLine { page.remove(index, reason: "correction") }
 
         // 1–2. Line-level rules.
-        for index in page.lines.indices where !page.lines[index].isBlank && forced[index] == nil {
-            let line = page.lines[index]
-            if !PageLine.hasText(line.folded) {
-                page.remove(index, reason: "no-text")
-            } else if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .any) {
-                page.remove(index, reason: hit.rule.rule.id)
-                metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
-            }
-        }
-        // A line the page repeats verbatim is a headline or label, never the start of the body.
-        var occurrences: [String: Int] = [:]
-        occurrences.reserveCapacity(page.lines.count)
-        for index in page.lines.indices where page.isKept(index) {
-            occurrences[page.lines[index].lowered, default: 0] += 1
-        }
-        let firstProse = page.lines.indices.first { index in
-            let line = page.lines[index]
-            return page.isKept(index) && occurrences[line.lowered] == 1 && isProse(line.folded, words: line.words)
-        } ?? page.lines.endIndex
-        for index in page.lines.indices[..<firstProse] where page.isKept(index) && forced[index] == nil {
-            let line = page.lines[index]
-            if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .head) {
-                page.remove(index, reason: hit.rule.rule.id)
-                metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
-            }
-        }
+        applyLineRules(&page, forced: forced, metadata: &metadata)
+        let occurrences = page.keptOccurrences()
+        let firstProse = firstProseLine(page, occurrences: occurrences)
+        applyHeadRules(&page, before: firstProse, forced: forced, metadata: &metadata)
 
         // 3. Headline.
         if metadata.title == nil {
             metadata.title = headline(in: page, before: firstProse, occurrences: occurrences)
         }
-        if let title = metadata.title.map(TextBytes.lowercased) {
-            for index in page.lines.indices where page.isKept(index) && forced[index] == nil && page.lines[index].lowered == title {
-                page.remove(index, reason: "headline")
-            }
-        }
+        removeHeadline(&page, title: metadata.title, forced: forced)
 
-        // 4. Paragraph candidates.
+        // 4–6. Paragraph candidates, tail rules after the last long one, repeated prose.
         var units = paragraphUnits(page)
-
-        // 5. Tail rules after the last long paragraph.
-        let lastAnchor = units.lastIndex { $0.words >= settings.anchorWords }
-            ?? units.firstIndex { isProse($0.text, words: $0.words) }
-        if let lastAnchor {
-            for index in units.indices where index > lastAnchor {
-                if let hit = lexicon.firstMatch(units[index].text, words: units[index].words, scope: .tail) {
-                    units[index].reason = hit.rule.rule.id
-                    metadata.take(hit.value, for: hit.rule.rule.assigns, line: units[index].lines[0])
-                }
-            }
-            // A bio that shares its line with a disclaimer was removed by the disclaimer rule;
-            // the reason stays the first rule's, but the bio still names the author.
-            let tailStart = units[lastAnchor].lines.last!
-            for index in page.lines.indices where page.lines[index].number > tailStart && page.removedReason[index] != nil {
-                let line = page.lines[index]
-                if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .tail) {
-                    metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
-                }
-            }
-        }
-
-        // 6. Repeated prose.
+        applyTailRules(&units, page: page, metadata: &metadata)
         markRepeats(&units)
 
-        // 7. Body extent and headings.
-        let prose = units.indices.filter { units[$0].reason == nil && isProse(units[$0].text, words: units[$0].words) }
-        for index in units.indices where units[index].reason == nil {
-            guard let first = prose.first, let last = prose.last else {
-                units[index].reason = "before-body"
-                continue
-            }
-            if index < first {
-                units[index].reason = "before-body"
-            } else if index > last {
-                units[index].reason = "after-body"
-            } else if !isProse(units[index].text, words: units[index].words)
-                        && units[index].words <= settings.headingMaxWords
-                        && !PageLine.endsSentence(units[index].text) {
-                units[index].reason = "section-heading"
-            }
-        }
+        // 7. The main content: which candidates are body, which page furniture.
+        markMainContent(&units, page: page, occurrences: occurrences)
 
         // A unit holding a line a person said to keep stays in the body.
         for index in units.indices where units[index].lines.contains(where: { forced[$0 - 1] == .keepLine }) {
             units[index].reason = nil
         }
 
-        // Assemble.
+        assemble(units, page: &page, document: &document, metadata: metadata, diagnostics: &diagnostics)
+    }
+
+    /// Removes lines with no text and lines a phrase rule of scope `any` fires on, noting the
+    /// headings that open comment and teaser sections.
+    func applyLineRules(_ page: inout PageState, forced: [Int: Correction.Action], metadata: inout MetadataCollector) {
+        for index in page.lines.indices where !page.lines[index].isBlank && forced[index] == nil {
+            let line = page.lines[index]
+            if !PageLine.hasText(line.folded) {
+                page.remove(index, reason: "no-text")
+            } else if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .any) {
+                page.remove(index, reason: hit.rule.rule.id)
+                if let section = hit.rule.rule.section { page.sections[index] = section }
+                metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
+            }
+        }
+    }
+
+    /// The first kept line that reads as prose and that the page does not repeat verbatim (a line
+    /// the page repeats is a headline or label, never the start of the body).
+    func firstProseLine(_ page: PageState, occurrences: [String: Int]) -> Int {
+        page.lines.indices.first { index in
+            let line = page.lines[index]
+            return page.isKept(index) && occurrences[line.lowered] == 1 && isProse(line.folded, words: line.words)
+        } ?? page.lines.endIndex
+    }
+
+    /// Phrase rules of scope `head` on the kept lines before `end` (mastheads).
+    func applyHeadRules(_ page: inout PageState, before end: Int, forced: [Int: Correction.Action], metadata: inout MetadataCollector) {
+        for index in page.lines.indices[..<end] where page.isKept(index) && forced[index] == nil {
+            let line = page.lines[index]
+            if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .head) {
+                page.remove(index, reason: hit.rule.rule.id)
+                metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
+            }
+        }
+    }
+
+    /// Removes the headline and every repeat of it.
+    func removeHeadline(_ page: inout PageState, title: String?, forced: [Int: Correction.Action]) {
+        guard let title = title.map(TextBytes.lowercased) else { return }
+        for index in page.lines.indices where page.isKept(index) && forced[index] == nil && page.lines[index].lowered == title {
+            page.remove(index, reason: "headline")
+        }
+    }
+
+    /// Phrase rules of scope `tail` on the candidates after the last long paragraph (author bios).
+    func applyTailRules(_ units: inout [Unit], page: PageState, metadata: inout MetadataCollector) {
+        let lastAnchor = units.lastIndex { $0.words >= settings.anchorWords }
+            ?? units.firstIndex { isProse($0.text, words: $0.words) }
+        guard let lastAnchor else { return }
+        for index in units.indices where index > lastAnchor {
+            if let hit = lexicon.firstMatch(units[index].text, words: units[index].words, scope: .tail) {
+                units[index].reason = hit.rule.rule.id
+                metadata.take(hit.value, for: hit.rule.rule.assigns, line: units[index].lines[0])
+            }
+        }
+        // A bio that shares its line with a disclaimer was removed by the disclaimer rule;
+        // the reason stays the first rule's, but the bio still names the author.
+        let tailStart = units[lastAnchor].lines.last!
+        for index in page.lines.indices where page.lines[index].number > tailStart && page.removedReason[index] != nil {
+            let line = page.lines[index]
+            if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .tail) {
+                metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
+            }
+        }
+    }
+
+    /// Writes the kept candidates as paragraphs, the rest as removed lines, and the metadata.
+    func assemble(_ units: [Unit], page: inout PageState, document: inout Document, metadata: MetadataCollector, diagnostics: inout [Diagnostic]) {
         var paragraphs: [Paragraph] = []
         var offset = 0
         var texts: [String] = []
@@ -234,7 +243,7 @@ public struct Clean: Stage {
                 current.append(line)
                 let isLast = position == block.count - 1
                 if isLast || !continues(line, into: block[position + 1], maxLength: maxLength) {
-                    units.append(Unit(lines: current.map(\.number), text: current.map(\.folded).joined(separator: " ")))
+                    units.append(Unit(lines: current.map(\.number), text: Clean.join(current), listItem: current[0].listItem))
                     current = []
                 }
             }
@@ -247,16 +256,47 @@ public struct Clean: Stage {
         return units
     }
 
+    /// The folded text of lines joined into one paragraph: with a space, except before a closing
+    /// mark that a converter put on a line of its own.
+    static func join(_ lines: [PageLine]) -> String {
+        guard lines.count > 1 else { return lines.first?.folded ?? "" }
+        var text = lines[0].folded
+        for line in lines.dropFirst() {
+            if let first = line.folded.unicodeScalars.first, ".,;:!?)]\u{2019}\u{201D}".unicodeScalars.contains(first) {
+                text += line.folded
+            } else {
+                text += " " + line.folded
+            }
+        }
+        return text
+    }
+
     /// Whether `line` is a hard-wrapped line that `next` continues.
     func continues(_ line: PageLine, into next: PageLine, maxLength: Int) -> Bool {
+        // A list item starts a block of its own, whatever case it starts in.
+        if next.listItem { return false }
         let endsSentence = PageLine.endsSentence(line.folded)
         if !endsSentence && PageLine.startsLowercase(next.folded) { return true }
+        // Converters that write each piece of inline markup on a line of its own leave the
+        // sentence's spaces at the pieces' edges ("said at " + "a rally" + " in May") and put
+        // a closing mark that followed a link on the next line.
+        if Clean.isFragmentBreak(line.raw, next.raw, nextFolded: next.folded, endsSentence: endsSentence) { return true }
         let length = line.folded.unicodeScalars.count
         guard maxLength <= settings.wrapMaxLineLength, length >= settings.wrapMinLineLength,
               Double(length) >= 0.6 * Double(maxLength) else { return false }
         // A wrapped line that ends a sentence is still wrapped if it fills the measure;
         // a short one ending a sentence closes its paragraph.
         return !endsSentence || Double(length) >= 0.85 * Double(maxLength)
+    }
+
+    /// Whether `raw` and `next` are two pieces of one line of text: `next` starts with a closing
+    /// mark (`.`, `,`, `)`), or with one space, or `raw` ends with a space without ending a sentence.
+    static func isFragmentBreak(_ raw: String, _ next: String, nextFolded: String, endsSentence: Bool) -> Bool {
+        if let first = nextFolded.unicodeScalars.first, ".,;:!?)]\u{2019}\u{201D}".unicodeScalars.contains(first) { return true }
+        let nextBytes = next.utf8
+        if nextBytes.first == 0x20, let second = nextBytes.dropFirst().first, second != 0x20 && second != 0x09 { return true }
+        if !endsSentence, let last = raw.utf8.last, last == 0x20 { return true }
+        return false
     }
 
     /// Marks a prose unit whose text appears inside another kept unit as `repeated-text`:
@@ -299,11 +339,14 @@ public struct Clean: Stage {
         var text: String
         var words: Int
         var reason: String?
+        /// Whether the first line is a list item.
+        var listItem: Bool
 
-        init(lines: [Int], text: String) {
+        init(lines: [Int], text: String, listItem: Bool = false) {
             self.lines = lines
             self.text = text
             self.words = PageLine.wordCount(text)
+            self.listItem = listItem
         }
     }
 
@@ -312,6 +355,8 @@ public struct Clean: Stage {
         var lines: [PageLine]
         var removedReason: [String?]
         var removed: [RemovedLine] = []
+        /// The removed lines that are headings opening a section, by 0-based index.
+        var sections: [Int: BoilerplateRule.Section] = [:]
 
         init(lines: [PageLine]) {
             self.lines = lines
@@ -319,6 +364,16 @@ public struct Clean: Stage {
         }
 
         func isKept(_ index: Int) -> Bool { !lines[index].isBlank && removedReason[index] == nil }
+
+        /// How often each kept line's lower-cased text occurs among the kept lines.
+        func keptOccurrences() -> [String: Int] {
+            var occurrences: [String: Int] = [:]
+            occurrences.reserveCapacity(lines.count)
+            for index in lines.indices where isKept(index) {
+                occurrences[lines[index].lowered, default: 0] += 1
+            }
+            return occurrences
+        }
 
         mutating func remove(_ index: Int, reason: String) {
             removedReason[index] = reason
