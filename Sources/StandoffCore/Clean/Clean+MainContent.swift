@@ -99,12 +99,13 @@ extension Clean {
             BlockShape(units[index], repeated: units[index].lines.count == 1 && occurrences[page.lines[units[index].lines[0] - 1].lowered, default: 0] > 1)
         }
         let useFunctionWords = Clean.pageUsesFunctionWords(shapes)
-        var classes = Clean.revise(shapes.map { classify($0, useFunctionWords: useFunctionWords) })
+        var own = shapes.map { classify($0, useFunctionWords: useFunctionWords) }
         // A page too short for any block to be certainly prose (a note, a wire brief) still has
         // its prose lines.
-        if !classes.contains(.good) {
-            for offset in open.indices where isProse(units[open[offset]].text, words: units[open[offset]].words) { classes[offset] = .good }
+        if !own.contains(.good) {
+            for offset in open.indices where isProse(units[open[offset]].text, words: units[open[offset]].words) { own[offset] = .good }
         }
+        let classes = Clean.revise(own)
 
         // Section headings, by the position in `open` of the first block under them.
         var commentsStart: Int?
@@ -139,9 +140,15 @@ extension Clean {
             // Lines between two blocks were removed by a rule (blank lines do not count).
             let removedBetween = (previousLine..<(unit.lines[0] - 1)).reduce(0) { $0 + (page.lines[$1].isBlank ? 0 : 1) }
             previousLine = unit.lines.last!
-            let weight = classes[offset] == .good
-                ? shapes[offset].words
-                : -settings.badBlockPenalty - shapes[offset].words / 2
+            // Weighed by its own class: a run of short paragraphs between teaser links still
+            // outweighs the links.
+            let weight: Int
+            switch own[offset] {
+            case .good: weight = shapes[offset].words
+            case .nearGood: weight = shapes[offset].words / 2
+            case .short: weight = classes[offset] == .good ? 0 : -1
+            case .bad: weight = -settings.badBlockPenalty - shapes[offset].words / 2
+            }
             let score = runScore - removedBetween * settings.removedLinePenalty
             if score <= 0 {
                 runStart = offset
@@ -149,7 +156,7 @@ extension Clean {
             } else {
                 runScore = score + weight
             }
-            if classes[offset] == .good, runScore > (best?.score ?? 0) { best = (runStart, offset, runScore) }
+            if own[offset] == .good || own[offset] == .nearGood, runScore > (best?.score ?? 0) { best = (runStart, offset, runScore) }
         }
 
         for offset in open.indices {
@@ -164,7 +171,7 @@ extension Clean {
                 units[index].reason = "before-body"
             } else if offset > best.end {
                 units[index].reason = "after-body"
-            } else if classes[offset] != .good {
+            } else if classes[offset] != .good && own[offset] != .nearGood {
                 units[index].reason = isHeadingLike(units[index]) ? "section-heading" : "unlikely-prose"
             } else if isHeadingLike(units[index]) {
                 units[index].reason = "section-heading"
