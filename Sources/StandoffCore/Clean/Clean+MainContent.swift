@@ -72,7 +72,9 @@ extension Clean {
         if shape.separators >= 2 && shape.separators * 4 >= words { return .bad }
         if shape.repeated && words < settings.goodBlockWords { return .bad }
         // A headline list or menu: list items or title-case lines that do not end a sentence.
-        let titleCase = words >= 3 && Double(shape.capitalised) >= 0.7 * Double(words)
+        // Title case capitalises the words other than function words.
+        let contentWords = words - (useFunctionWords ? shape.functionWords : 0)
+        let titleCase = words >= 3 && contentWords >= 2 && Double(shape.capitalised) >= 0.8 * Double(contentWords)
         if !shape.endsSentence && !shape.cjk {
             if shape.listItem && (titleCase || (useFunctionWords && shape.functionWordRatio < 0.15)) { return .bad }
             if titleCase && words >= 4 && words < settings.longProseWords { return .bad }
@@ -108,55 +110,73 @@ extension Clean {
         let classes = Clean.revise(own)
 
         // Section headings, by the position in `open` of the first block under them.
-        var commentsStart: Int?
+        var commentStarts: [Int] = []
         var teaserStarts: Set<Int> = []
-        var goodWordsBefore = 0
         let sectionLines = page.sections.keys.sorted()
         var nextSection = 0
         for (offset, index) in open.enumerated() {
             let firstLine = units[index].lines[0] - 1
             while nextSection < sectionLines.count && sectionLines[nextSection] < firstLine {
-                let line = sectionLines[nextSection]
-                nextSection += 1
-                switch page.sections[line]! {
-                case .comments where commentsStart == nil && goodWordsBefore >= settings.anchorWords:
-                    commentsStart = offset
-                case .teasers:
-                    teaserStarts.insert(offset)
-                default: break
+                switch page.sections[sectionLines[nextSection]]! {
+                case .comments: if commentStarts.last != offset { commentStarts.append(offset) }
+                case .teasers: teaserStarts.insert(offset)
+                case .caption: break
                 }
+                nextSection += 1
             }
-            if classes[offset] == .good { goodWordsBefore += shapes[offset].words }
         }
-        let end = commentsStart ?? open.count
 
-        // The maximum-sum run of blocks before the comments.
-        var best: (start: Int, end: Int, score: Int)?
-        var runStart = 0
-        var runScore = 0
+        // What each block weighs for the article run, by its own class (a run of short
+        // paragraphs between teaser links still outweighs the links), and what the lines rules
+        // removed just before it cost.
+        var weights: [Int] = []
+        var costs: [Int] = []
+        var goodWords = [0]
         var previousLine = 0
-        for offset in 0..<end {
+        for offset in open.indices {
             let unit = units[open[offset]]
-            // Lines between two blocks were removed by a rule (blank lines do not count).
-            let removedBetween = (previousLine..<(unit.lines[0] - 1)).reduce(0) { $0 + (page.lines[$1].isBlank ? 0 : 1) }
+            let removedBefore = (previousLine..<(unit.lines[0] - 1)).reduce(0) { $0 + (page.lines[$1].isBlank ? 0 : 1) }
             previousLine = unit.lines.last!
-            // Weighed by its own class: a run of short paragraphs between teaser links still
-            // outweighs the links.
-            let weight: Int
+            costs.append(removedBefore * settings.removedLinePenalty)
             switch own[offset] {
-            case .good: weight = shapes[offset].words
-            case .nearGood: weight = shapes[offset].words / 2
-            case .short: weight = classes[offset] == .good ? 0 : -1
-            case .bad: weight = -settings.badBlockPenalty - shapes[offset].words / 2
+            case .good: weights.append(shapes[offset].words)
+            case .nearGood: weights.append(shapes[offset].words / 2)
+            case .short: weights.append(classes[offset] == .good ? 0 : -1)
+            case .bad: weights.append(-settings.badBlockPenalty - shapes[offset].words / 2)
             }
-            let score = runScore - removedBetween * settings.removedLinePenalty
-            if score <= 0 {
-                runStart = offset
-                runScore = weight
-            } else {
-                runScore = score + weight
+            goodWords.append(goodWords[offset] + (classes[offset] == .good ? shapes[offset].words : 0))
+        }
+        func bestRun(before end: Int) -> (start: Int, end: Int, score: Int)? {
+            var best: (start: Int, end: Int, score: Int)?
+            var runStart = 0
+            var runScore = 0
+            for offset in 0..<end {
+                let score = runScore - costs[offset]
+                if score <= 0 {
+                    runStart = offset
+                    runScore = weights[offset]
+                } else {
+                    runScore = score + weights[offset]
+                }
+                if own[offset] == .good || own[offset] == .nearGood, runScore > (best?.score ?? 0) { best = (runStart, offset, runScore) }
             }
-            if own[offset] == .good || own[offset] == .nearGood, runScore > (best?.score ?? 0) { best = (runStart, offset, runScore) }
+            return best
+        }
+
+        // The article is the best run; readers' comments end it. A comments heading inside the
+        // run cuts it there; when the best run lies under such a heading (comments longer than
+        // the article), the best run before the heading is the article if it is not much weaker.
+        var best = bestRun(before: open.count)
+        var end = open.count
+        if let found = best {
+            if let cut = commentStarts.first(where: { $0 > found.start && $0 <= found.end && goodWords[$0] - goodWords[found.start] >= settings.anchorWords }) {
+                end = cut
+                best = bestRun(before: cut)
+            } else if let cut = commentStarts.last(where: { $0 <= found.start && goodWords[$0] >= settings.anchorWords }),
+                      let before = bestRun(before: cut), 2 * before.score >= found.score {
+                end = cut
+                best = before
+            }
         }
 
         for offset in open.indices {
@@ -165,33 +185,68 @@ extension Clean {
                 units[index].reason = "before-body"
                 continue
             }
+            // Everything under a comments heading after the article is comments.
             if offset >= end {
                 units[index].reason = "comment-section"
             } else if offset < best.start {
                 units[index].reason = "before-body"
             } else if offset > best.end {
                 units[index].reason = "after-body"
-            } else if classes[offset] != .good && own[offset] != .nearGood {
+            } else if classes[offset] != .good && own[offset] != .nearGood && !(own[offset] == .short && shapes[offset].endsSentence) {
                 units[index].reason = isHeadingLike(units[index]) ? "section-heading" : "unlikely-prose"
             } else if isHeadingLike(units[index]) {
                 units[index].reason = "section-heading"
             }
         }
 
-        // Teaser lists: from a "Related" heading inside the body up to the next long prose.
         guard let best else { return }
+        // Teaser lists: from a "Related" heading inside the body up to where the article resumes,
+        // at a long paragraph or a heading over one.
+        // Words of running prose from each block on (prose blocks in a row); teasers are
+        // headlines with at most a sentence or two under each.
+        var proseFrom = Array(repeating: 0, count: open.count + 1)
+        for offset in stride(from: open.count - 1, through: 0, by: -1) {
+            let prose = (own[offset] == .good || own[offset] == .nearGood) && !shapes[offset].listItem
+            proseFrom[offset] = prose ? proseFrom[offset + 1] + shapes[offset].words : 0
+        }
+        func resumes(_ offset: Int) -> Bool { proseFrom[offset] >= settings.anchorWords }
         for start in teaserStarts where start > best.start && start <= best.end {
             var offset = start
-            while offset <= best.end && !(classes[offset] == .good && shapes[offset].words >= settings.goodBlockWords && shapes[offset].endsSentence && !shapes[offset].listItem) {
+            while offset <= best.end && !resumes(offset) && !(isHeadingLike(units[open[offset]]) && offset + 1 <= best.end && resumes(offset + 1)) {
                 if units[open[offset]].reason == nil { units[open[offset]].reason = "teaser" }
                 offset += 1
             }
         }
+        // A picture's caption: the block right above its credit line.
+        for index in open {
+            let next = units[index].lines.last!
+            if next < page.lines.count, page.sections[next] == .caption, units[index].words <= settings.captionMaxWords {
+                units[index].reason = "caption"
+            }
+        }
+        markStandfirst(&units, open: open, page: page)
+    }
+
+    /// The standfirst: a paragraph between the headline and the byline or date line under it.
+    func markStandfirst(_ units: inout [Unit], open: [Int], page: PageState) {
+        guard let first = open.firstIndex(where: { units[open[$0]].reason == nil }) else { return }
+        let unit = units[open[first]]
+        guard unit.lines.count <= 2, unit.words <= settings.standfirstMaxWords else { return }
+        // Only removed or blank lines between the headline and the paragraph…
+        var line = unit.lines[0] - 2
+        while line >= 0 && page.removedReason[line] != "headline" && (page.lines[line].isBlank || page.removedReason[line] != nil) { line -= 1 }
+        guard line >= 0, page.removedReason[line] == "headline" else { return }
+        // …and a byline or date line before the next kept paragraph.
+        let nextStart = open[(first + 1)...].first { units[$0].reason == nil }.map { units[$0].lines[0] - 1 } ?? page.lines.count
+        guard (unit.lines.last!..<nextStart).contains(where: { page.metadataLines.contains($0) }) else { return }
+        units[open[first]].reason = "standfirst"
     }
 
     /// A short line that does not end like a sentence: a heading or label.
     func isHeadingLike(_ unit: Unit) -> Bool {
-        !isProse(unit.text, words: unit.words) && unit.words <= settings.headingMaxWords && !PageLine.endsSentence(unit.text)
+        guard !isProse(unit.text, words: unit.words) && unit.words <= settings.headingMaxWords && !PageLine.endsSentence(unit.text) else { return false }
+        // A sentence that leads into a list ("Tokyo should insist on three things:") is text.
+        return !(unit.text.hasSuffix(":") && unit.words >= 5)
     }
 
     /// Whether the page's longer blocks are dense enough in listed function words for that

@@ -45,6 +45,8 @@ public struct Clean: Stage {
         ("section-heading", "A short line inside the body that does not end like a sentence."),
         ("unlikely-prose", "A block inside the body whose shape (few function words, list or menu markers, title case) and neighbours mark it as page furniture."),
         ("teaser", "A list of other articles under a heading such as \"Related\" inside the body, up to where the prose resumes."),
+        ("caption", "The caption of a picture: the block right above the picture's credit line."),
+        ("standfirst", "The standfirst (dek): a paragraph between the headline and the byline or date line under it."),
         ("comment-section", "Everything after a heading that opens the readers' comments."),
     ]
 
@@ -88,6 +90,7 @@ public struct Clean: Stage {
 
         // 1–2. Line-level rules.
         applyLineRules(&page, forced: forced, metadata: &metadata)
+        removeContinuations(&page, forced: forced)
         let occurrences = page.keptOccurrences()
         let firstProse = firstProseLine(page, occurrences: occurrences)
         applyHeadRules(&page, before: firstProse, forced: forced, metadata: &metadata)
@@ -100,6 +103,7 @@ public struct Clean: Stage {
 
         // 4–6. Paragraph candidates, tail rules after the last long one, repeated prose.
         var units = paragraphUnits(page)
+        applyParagraphRules(&units, metadata: &metadata)
         applyTailRules(&units, page: page, metadata: &metadata)
         markRepeats(&units)
 
@@ -124,8 +128,34 @@ public struct Clean: Stage {
             } else if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .any) {
                 page.remove(index, reason: hit.rule.rule.id)
                 if let section = hit.rule.rule.section { page.sections[index] = section }
+                if hit.rule.rule.assigns == .authors || hit.rule.rule.assigns == .published { page.metadataLines.insert(index) }
                 metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
             }
+        }
+    }
+
+    /// A rule that removes the first line of a hard-wrapped paragraph removes the whole
+    /// paragraph: the lines that continue it, for the same reason.
+    func removeContinuations(_ page: inout PageState, forced: [Int: Correction.Action]) {
+        var start = 0
+        while start < page.lines.count {
+            guard !page.lines[start].isBlank else {
+                start += 1
+                continue
+            }
+            var end = start
+            var maxLength = 0
+            while end < page.lines.count && !page.lines[end].isBlank {
+                maxLength = max(maxLength, page.lines[end].folded.unicodeScalars.count)
+                end += 1
+            }
+            for index in start..<(end - 1) {
+                guard let reason = page.removedReason[index], reason != "no-text", reason != "correction",
+                      page.isKept(index + 1), forced[index + 1] == nil,
+                      continues(page.lines[index], into: page.lines[index + 1], maxLength: maxLength, fragments: false) else { continue }
+                page.remove(index + 1, reason: reason)
+            }
+            start = end
         }
     }
 
@@ -154,6 +184,17 @@ public struct Clean: Stage {
         guard let title = title.map(TextBytes.lowercased) else { return }
         for index in page.lines.indices where page.isKept(index) && forced[index] == nil && page.lines[index].lowered == title {
             page.remove(index, reason: "headline")
+        }
+    }
+
+    /// Phrase rules of scope `any` on paragraphs joined from hard-wrapped lines, whose phrase
+    /// may run across a line break.
+    func applyParagraphRules(_ units: inout [Unit], metadata: inout MetadataCollector) {
+        for index in units.indices where units[index].lines.count > 1 && units[index].reason == nil {
+            if let hit = lexicon.firstMatch(units[index].text, words: units[index].words, scope: .any) {
+                units[index].reason = hit.rule.rule.id
+                metadata.take(hit.value, for: hit.rule.rule.assigns, line: units[index].lines[0])
+            }
         }
     }
 
@@ -272,7 +313,7 @@ public struct Clean: Stage {
     }
 
     /// Whether `line` is a hard-wrapped line that `next` continues.
-    func continues(_ line: PageLine, into next: PageLine, maxLength: Int) -> Bool {
+    func continues(_ line: PageLine, into next: PageLine, maxLength: Int, fragments: Bool = true) -> Bool {
         // A list item starts a block of its own, whatever case it starts in.
         if next.listItem { return false }
         let endsSentence = PageLine.endsSentence(line.folded)
@@ -280,7 +321,7 @@ public struct Clean: Stage {
         // Converters that write each piece of inline markup on a line of its own leave the
         // sentence's spaces at the pieces' edges ("said at " + "a rally" + " in May") and put
         // a closing mark that followed a link on the next line.
-        if Clean.isFragmentBreak(line.raw, next.raw, nextFolded: next.folded, endsSentence: endsSentence) { return true }
+        if fragments && Clean.isFragmentBreak(line.raw, next.raw, nextFolded: next.folded, endsSentence: endsSentence) { return true }
         let length = line.folded.unicodeScalars.count
         guard maxLength <= settings.wrapMaxLineLength, length >= settings.wrapMinLineLength,
               Double(length) >= 0.6 * Double(maxLength) else { return false }
@@ -357,6 +398,8 @@ public struct Clean: Stage {
         var removed: [RemovedLine] = []
         /// The removed lines that are headings opening a section, by 0-based index.
         var sections: [Int: BoilerplateRule.Section] = [:]
+        /// The removed lines that gave authors or a date (bylines, date lines), by 0-based index.
+        var metadataLines: Set<Int> = []
 
         init(lines: [PageLine]) {
             self.lines = lines

@@ -26,6 +26,8 @@ public struct BoilerplateRule: Decodable, Sendable, Equatable {
         case comments
         /// Lists of other articles ("Related", "More stories"): they end where prose resumes.
         case teasers
+        /// Not a heading but a picture credit: the block just above it is the picture's caption.
+        case caption
     }
 
     /// The metadata field a rule's `value` capture fills.
