@@ -69,7 +69,7 @@ extension Clean {
     func classify(_ shape: BlockShape, useFunctionWords: Bool) -> BlockClass {
         let words = shape.words
         // Menus and breadcrumbs: items between separators.
-        if shape.separators >= 2 && shape.separators * 4 >= words { return .bad }
+        if shape.separators >= 1 && words <= 4 * (shape.separators + 1) { return .bad }
         if shape.repeated && words < settings.goodBlockWords { return .bad }
         // A headline list or menu: list items or title-case lines that do not end a sentence.
         // Title case capitalises the words other than function words.
@@ -210,7 +210,7 @@ extension Clean {
             proseFrom[offset] = prose ? proseFrom[offset + 1] + shapes[offset].words : 0
         }
         func resumes(_ offset: Int) -> Bool { proseFrom[offset] >= settings.anchorWords }
-        for start in teaserStarts where start > best.start && start <= best.end {
+        for start in teaserStarts where start <= best.end {
             var offset = start
             while offset <= best.end && !resumes(offset) && !(isHeadingLike(units[open[offset]]) && offset + 1 <= best.end && resumes(offset + 1)) {
                 if units[open[offset]].reason == nil { units[open[offset]].reason = "teaser" }

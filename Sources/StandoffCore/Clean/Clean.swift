@@ -325,6 +325,9 @@ public struct Clean: Stage {
         let length = line.folded.unicodeScalars.count
         guard maxLength <= settings.wrapMaxLineLength, length >= settings.wrapMinLineLength,
               Double(length) >= 0.6 * Double(maxLength) else { return false }
+        // A line broke to wrap only if the next line's first word would not have fitted on it.
+        let nextWord = next.folded.unicodeScalars.prefix { $0 != " " }.count
+        guard length + 1 + nextWord > maxLength else { return false }
         // A wrapped line that ends a sentence is still wrapped if it fills the measure;
         // a short one ending a sentence closes its paragraph.
         return !endsSentence || Double(length) >= 0.85 * Double(maxLength)
