@@ -110,7 +110,8 @@ extension Clean {
         let classes = Clean.revise(own)
 
         // Section headings, by the position in `open` of the first block under them.
-        var commentStarts: [Int] = []
+        var endStarts: [Int] = []
+        var endKinds: [BoilerplateRule.Section] = []
         var teaserStarts: Set<Int> = []
         let sectionLines = page.sections.keys.sorted()
         var nextSection = 0
@@ -118,7 +119,11 @@ extension Clean {
             let firstLine = units[index].lines[0] - 1
             while nextSection < sectionLines.count && sectionLines[nextSection] < firstLine {
                 switch page.sections[sectionLines[nextSection]]! {
-                case .comments: if commentStarts.last != offset { commentStarts.append(offset) }
+                case .comments, .closing:
+                    if endStarts.last != offset {
+                        endStarts.append(offset)
+                        endKinds.append(page.sections[sectionLines[nextSection]]!)
+                    }
                 case .teasers: teaserStarts.insert(offset)
                 case .caption: break
                 }
@@ -168,13 +173,16 @@ extension Clean {
         // the article), the best run before the heading is the article if it is not much weaker.
         var best = bestRun(before: open.count)
         var end = open.count
+        var endKind = BoilerplateRule.Section.comments
         if let found = best {
-            if let cut = commentStarts.first(where: { $0 > found.start && $0 <= found.end && goodWords[$0] - goodWords[found.start] >= settings.anchorWords }) {
-                end = cut
-                best = bestRun(before: cut)
-            } else if let cut = commentStarts.last(where: { $0 <= found.start && goodWords[$0] >= settings.anchorWords }),
-                      let before = bestRun(before: cut), 2 * before.score >= found.score {
-                end = cut
+            if let cut = endStarts.indices.first(where: { endStarts[$0] > found.start && endStarts[$0] <= found.end && goodWords[endStarts[$0]] - goodWords[found.start] >= settings.anchorWords }) {
+                end = endStarts[cut]
+                endKind = endKinds[cut]
+                best = bestRun(before: end)
+            } else if let cut = endStarts.indices.last(where: { endStarts[$0] <= found.start && goodWords[endStarts[$0]] >= settings.anchorWords }),
+                      let before = bestRun(before: endStarts[cut]), 2 * before.score >= found.score {
+                end = endStarts[cut]
+                endKind = endKinds[cut]
                 best = before
             }
         }
@@ -187,7 +195,7 @@ extension Clean {
             }
             // Everything under a comments heading after the article is comments.
             if offset >= end {
-                units[index].reason = "comment-section"
+                units[index].reason = endKind == .comments ? "comment-section" : "closing-section"
             } else if offset < best.start {
                 units[index].reason = "before-body"
             } else if offset > best.end {
@@ -207,6 +215,7 @@ extension Clean {
         var proseFrom = Array(repeating: 0, count: open.count + 1)
         for offset in stride(from: open.count - 1, through: 0, by: -1) {
             let prose = (own[offset] == .good || own[offset] == .nearGood) && !shapes[offset].listItem
+                && (shapes[offset].endsSentence || units[open[offset]].text.hasSuffix(":"))
             proseFrom[offset] = prose ? proseFrom[offset + 1] + shapes[offset].words : 0
         }
         func resumes(_ offset: Int) -> Bool { proseFrom[offset] >= settings.anchorWords }

@@ -48,6 +48,7 @@ public struct Clean: Stage {
         ("caption", "The caption of a picture: the block right above the picture's credit line."),
         ("standfirst", "The standfirst (dek): a paragraph between the headline and the byline or date line under it."),
         ("comment-section", "Everything after a heading that opens the readers' comments."),
+        ("closing-section", "Everything after a heading over a note that follows the article, such as \"About the author\" or \"About Example Corp\"."),
     ]
 
     /// Phrase rules, compiled.
@@ -124,6 +125,11 @@ public struct Clean: Stage {
         for index in page.lines.indices where !page.lines[index].isBlank && forced[index] == nil {
             let line = page.lines[index]
             if !PageLine.hasText(line.folded) {
+                // A closing mark a converter put on a line of its own, right under the text it
+                // closes, is joined back to it; any other line without text goes.
+                // (A lone `;` or `:` is a separator the page draws, not punctuation of the text.)
+                if index > 0 && page.isKept(index - 1) && Clean.startsWithClosingMark(line.folded)
+                    && !line.folded.hasPrefix(";") && !line.folded.hasPrefix(":") { continue }
                 page.remove(index, reason: "no-text")
             } else if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .any) {
                 page.remove(index, reason: hit.rule.rule.id)
@@ -284,7 +290,9 @@ public struct Clean: Stage {
                 current.append(line)
                 let isLast = position == block.count - 1
                 if isLast || !continues(line, into: block[position + 1], maxLength: maxLength) {
-                    units.append(Unit(lines: current.map(\.number), text: Clean.join(current), listItem: current[0].listItem))
+                    var unit = Unit(lines: current.map(\.number), text: Clean.join(current), listItem: current[0].listItem)
+                    if !PageLine.hasText(unit.text) { unit.reason = "no-text" }
+                    units.append(unit)
                     current = []
                 }
             }
@@ -303,7 +311,7 @@ public struct Clean: Stage {
         guard lines.count > 1 else { return lines.first?.folded ?? "" }
         var text = lines[0].folded
         for line in lines.dropFirst() {
-            if let first = line.folded.unicodeScalars.first, ".,;:!?)]\u{2019}\u{201D}".unicodeScalars.contains(first) {
+            if startsWithClosingMark(line.folded) {
                 text += line.folded
             } else {
                 text += " " + line.folded
@@ -333,10 +341,16 @@ public struct Clean: Stage {
         return !endsSentence || Double(length) >= 0.85 * Double(maxLength)
     }
 
+    /// Whether the text starts with a mark that closes what comes before it (`.`, `,`, `)`, `”`).
+    static func startsWithClosingMark(_ folded: String) -> Bool {
+        guard let first = folded.unicodeScalars.first else { return false }
+        return ".,;:!?)]\u{2019}\u{201D}".unicodeScalars.contains(first)
+    }
+
     /// Whether `raw` and `next` are two pieces of one line of text: `next` starts with a closing
     /// mark (`.`, `,`, `)`), or with one space, or `raw` ends with a space without ending a sentence.
     static func isFragmentBreak(_ raw: String, _ next: String, nextFolded: String, endsSentence: Bool) -> Bool {
-        if let first = nextFolded.unicodeScalars.first, ".,;:!?)]\u{2019}\u{201D}".unicodeScalars.contains(first) { return true }
+        if startsWithClosingMark(nextFolded) { return true }
         let nextBytes = next.utf8
         if nextBytes.first == 0x20, let second = nextBytes.dropFirst().first, second != 0x20 && second != 0x09 { return true }
         if !endsSentence, let last = raw.utf8.last, last == 0x20 { return true }

@@ -26,6 +26,9 @@ public struct BoilerplateRule: Decodable, Sendable, Equatable {
         case comments
         /// Lists of other articles ("Related", "More stories"): they end where prose resumes.
         case teasers
+        /// A note after the article ("About the author", "About Example Corp"): it and what
+        /// follows are not body.
+        case closing
         /// Not a heading but a picture credit: the block just above it is the picture's caption.
         case caption
     }
