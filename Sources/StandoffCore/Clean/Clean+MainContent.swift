@@ -124,6 +124,15 @@ extension Clean {
                         endStarts.append(offset)
                         endKinds.append(page.sections[sectionLines[nextSection]]!)
                     }
+                case .reply:
+                    // The comment is the prose just above the link, and the name or date line over it.
+                    var start = offset
+                    while start > 0 && offset - start < 3 && (own[start - 1] == .good || own[start - 1] == .nearGood) { start -= 1 }
+                    if start < offset && start > 0 && isHeadingLike(units[open[start - 1]]) { start -= 1 }
+                    if start < offset && endStarts.last.map({ $0 < start }) ?? true {
+                        endStarts.append(start)
+                        endKinds.append(.comments)
+                    }
                 case .teasers: teaserStarts.insert(offset)
                 case .caption: break
                 }

@@ -131,6 +131,10 @@ public struct Clean: Stage {
                 if index > 0 && page.isKept(index - 1) && Clean.startsWithClosingMark(line.folded)
                     && !line.folded.hasPrefix(";") && !line.folded.hasPrefix(":") { continue }
                 page.remove(index, reason: "no-text")
+            } else if index > 0 && page.isKept(index - 1) && Clean.continuesText(page.lines[index - 1], with: line) {
+                // A piece of the line above (a link inside a sentence, a wrapped line's end) is
+                // judged with it, never alone: "30 points" inside a sentence is no vote count.
+                continue
             } else if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .any) {
                 page.remove(index, reason: hit.rule.rule.id)
                 if let section = hit.rule.rule.section { page.sections[index] = section }
@@ -339,6 +343,15 @@ public struct Clean: Stage {
         // A wrapped line that ends a sentence is still wrapped if it fills the measure;
         // a short one ending a sentence closes its paragraph.
         return !endsSentence || Double(length) >= 0.85 * Double(maxLength)
+    }
+
+    /// Whether `line` goes on with the text of `previous`, the line right above it: it starts in
+    /// lowercase after a line that does not end a sentence, or the two are pieces of one line.
+    static func continuesText(_ previous: PageLine, with line: PageLine) -> Bool {
+        guard !previous.isBlank, !line.listItem else { return false }
+        let endsSentence = PageLine.endsSentence(previous.folded)
+        if !endsSentence && PageLine.startsLowercase(line.folded) { return true }
+        return isFragmentBreak(previous.raw, line.raw, nextFolded: line.folded, endsSentence: endsSentence)
     }
 
     /// Whether the text starts with a mark that closes what comes before it (`.`, `,`, `)`, `”`).

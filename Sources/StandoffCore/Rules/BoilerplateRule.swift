@@ -29,6 +29,9 @@ public struct BoilerplateRule: Decodable, Sendable, Equatable {
         /// A note after the article ("About the author", "About Example Corp"): it and what
         /// follows are not body.
         case closing
+        /// Not a heading but a comment's reply or vote link: the comment just above it, and
+        /// what follows, are readers' comments.
+        case reply
         /// Not a heading but a picture credit: the block just above it is the picture's caption.
         case caption
     }
