@@ -228,12 +228,21 @@ extension Clean {
             proseFrom[offset] = prose ? proseFrom[offset + 1] + shapes[offset].words : 0
         }
         func resumes(_ offset: Int) -> Bool { proseFrom[offset] >= settings.anchorWords }
-        for start in teaserStarts where start <= best.end {
+        var teasers: [Int] = []
+        for start in teaserStarts.sorted() where start <= best.end {
             var offset = start
             while offset <= best.end && !resumes(offset) && !(isHeadingLike(units[open[offset]]) && offset + 1 <= best.end && resumes(offset + 1)) {
-                if units[open[offset]].reason == nil { units[open[offset]].reason = "teaser" }
+                if units[open[offset]].reason == nil {
+                    units[open[offset]].reason = "teaser"
+                    teasers.append(offset)
+                }
                 offset += 1
             }
+        }
+        // A page whose only text sits under such a heading (a short item after "Editors' picks")
+        // keeps it.
+        if !teasers.isEmpty && !(best.start...best.end).contains(where: { units[open[$0]].reason == nil && own[$0] == .good }) {
+            for offset in teasers { units[open[offset]].reason = nil }
         }
         // A picture's caption: the block right above its credit line.
         for index in open {
