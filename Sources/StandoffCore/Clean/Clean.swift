@@ -156,7 +156,7 @@ public struct Clean: Stage {
             var end = start
             var maxLength = 0
             while end < page.lines.count && !page.lines[end].isBlank {
-                maxLength = max(maxLength, page.lines[end].folded.unicodeScalars.count)
+                maxLength = max(maxLength, PageLine.displayWidth(page.lines[end].folded))
                 end += 1
             }
             for index in start..<(end - 1) {
@@ -288,7 +288,7 @@ public struct Clean: Stage {
         var block: [PageLine] = []
         func flush() {
             guard !block.isEmpty else { return }
-            let maxLength = block.map { $0.folded.unicodeScalars.count }.max()!
+            let maxLength = block.map { PageLine.displayWidth($0.folded) }.max()!
             var current: [PageLine] = []
             for (position, line) in block.enumerated() {
                 current.append(line)
@@ -334,11 +334,13 @@ public struct Clean: Stage {
         // sentence's spaces at the pieces' edges ("said at " + "a rally" + " in May") and put
         // a closing mark that followed a link on the next line.
         if fragments && Clean.isFragmentBreak(line.raw, next.raw, nextFolded: next.folded, endsSentence: endsSentence) { return true }
-        let length = line.folded.unicodeScalars.count
+        let length = PageLine.displayWidth(line.folded)
         guard maxLength <= settings.wrapMaxLineLength, length >= settings.wrapMinLineLength,
               Double(length) >= 0.6 * Double(maxLength) else { return false }
         // A line broke to wrap only if the next line's first word would not have fitted on it.
-        let nextWord = next.folded.unicodeScalars.prefix { $0 != " " }.count
+        // (Text in wide characters wraps between any two of them.)
+        let firstWord = String(String.UnicodeScalarView(next.folded.unicodeScalars.prefix { $0 != " " }))
+        let nextWord = firstWord.unicodeScalars.first.map { PageLine.displayWidth(String($0)) == 2 } == true ? 2 : PageLine.displayWidth(firstWord)
         guard length + 1 + nextWord > maxLength else { return false }
         // A wrapped line that ends a sentence is still wrapped if it fills the measure;
         // a short one ending a sentence closes its paragraph.

@@ -136,6 +136,22 @@ struct PageLine: Sendable {
         return max(1, words + (ideographs + 1) / 2)
     }
 
+    /// How many columns the text takes in a terminal or a text dump: two for East Asian wide
+    /// characters (Hangul, ideographs, kana, full-width forms), one for the others. Converters
+    /// that hard-wrap text wrap it at a width in columns.
+    static func displayWidth(_ folded: String) -> Int {
+        var width = 0
+        for scalar in folded.unicodeScalars {
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3040...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                width += 2
+            default:
+                width += 1
+            }
+        }
+        return width
+    }
+
     /// Han ideographs and kana, the scripts written without spaces between words.
     @inline(__always)
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {

@@ -36,7 +36,7 @@ struct CleanTests {
         Case(name: "headline repeated, label lines before the body",
              raw: "Opinion Pieces\n\nA Budget in Trouble Again\n\nEditors Picks\n\nA Budget in Trouble Again\n\n\(paragraphA)",
              paragraphs: [paragraphA],
-             removed: [1: "before-body", 3: "headline", 5: "before-body", 7: "headline"],
+             removed: [1: "before-body", 3: "headline", 5: "related-heading", 7: "headline"],
              title: "A Budget in Trouble Again"),
         Case(name: "standfirst repeated inside the last paragraph",
              raw: "\(paragraphB)\n\(paragraphA)\n\(paragraphB) The vote should wait.",
