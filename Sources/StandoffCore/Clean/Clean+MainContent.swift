@@ -155,7 +155,10 @@ extension Clean {
             switch own[offset] {
             case .good: weights.append(shapes[offset].words)
             case .nearGood: weights.append(shapes[offset].words / 2)
-            case .short: weights.append(classes[offset] == .good ? 0 : -1)
+            case .short:
+                // A short sentence is still a sentence of the article more often than not.
+                let sentence = shapes[offset].endsSentence && (shapes[offset].functionWords >= 2 || !useFunctionWords)
+                weights.append(sentence ? shapes[offset].words / 2 : classes[offset] == .good ? 0 : -1)
             case .bad: weights.append(-settings.badBlockPenalty - shapes[offset].words / 2)
             }
             goodWords.append(goodWords[offset] + (classes[offset] == .good ? shapes[offset].words : 0))

@@ -294,7 +294,7 @@ public struct Clean: Stage {
                 current.append(line)
                 let isLast = position == block.count - 1
                 if isLast || !continues(line, into: block[position + 1], maxLength: maxLength) {
-                    var unit = Unit(lines: current.map(\.number), text: Clean.join(current), listItem: current[0].listItem)
+                    var unit = Unit(lines: current.map(\.number), text: Clean.join(current, measure: maxLength), listItem: current[0].listItem)
                     if !PageLine.hasText(unit.text) { unit.reason = "no-text" }
                     units.append(unit)
                     current = []
@@ -311,17 +311,29 @@ public struct Clean: Stage {
 
     /// The folded text of lines joined into one paragraph: with a space, except before a closing
     /// mark that a converter put on a line of its own.
-    static func join(_ lines: [PageLine]) -> String {
+    static func join(_ lines: [PageLine], measure: Int = 0) -> String {
         guard lines.count > 1 else { return lines.first?.folded ?? "" }
         var text = lines[0].folded
+        var previous = lines[0]
         for line in lines.dropFirst() {
-            if startsWithClosingMark(line.folded) {
+            defer { previous = line }
+            if startsWithClosingMark(line.folded) || wrapsInsideWord(previous.folded, line.folded, measure: measure) {
                 text += line.folded
             } else {
                 text += " " + line.folded
             }
         }
         return text
+    }
+
+    /// Whether a hard-wrapped line broke inside a word of wide characters: Chinese and Japanese
+    /// have no spaces to break at, and Korean lines filled to the measure break between any two
+    /// syllables.
+    static func wrapsInsideWord(_ line: String, _ next: String, measure: Int) -> Bool {
+        guard let last = line.unicodeScalars.last, let first = next.unicodeScalars.first,
+              PageLine.displayWidth(String(last)) == 2, PageLine.displayWidth(String(first)) == 2 else { return false }
+        if PageLine.isCJK(last) && PageLine.isCJK(first) { return true }
+        return measure > 0 && PageLine.displayWidth(line) >= measure - 1
     }
 
     /// Whether `line` is a hard-wrapped line that `next` continues.
