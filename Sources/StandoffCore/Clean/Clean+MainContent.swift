@@ -198,6 +198,11 @@ extension Clean {
                 best = before
             }
         }
+        // Comments under a heading after the article are comments, not just after it.
+        if let found = best, end == open.count, let after = endStarts.indices.first(where: { endStarts[$0] > found.end }) {
+            end = endStarts[after]
+            endKind = endKinds[after]
+        }
 
         for offset in open.indices {
             let index = open[offset]
@@ -231,13 +236,14 @@ extension Clean {
             proseFrom[offset] = prose ? proseFrom[offset + 1] + shapes[offset].words : 0
         }
         func resumes(_ offset: Int) -> Bool { proseFrom[offset] >= settings.anchorWords }
-        var teasers: [Int] = []
+        var teasers: [(offset: Int, reason: String?)] = []
         for start in teaserStarts.sorted() where start <= best.end {
-            var offset = start
+            var offset = max(start, best.start)
             while offset <= best.end && !resumes(offset) && !(isHeadingLike(units[open[offset]]) && offset + 1 <= best.end && resumes(offset + 1)) {
-                if units[open[offset]].reason == nil {
+                let reason = units[open[offset]].reason
+                if reason == nil || reason == "section-heading" || reason == "unlikely-prose" {
                     units[open[offset]].reason = "teaser"
-                    teasers.append(offset)
+                    teasers.append((offset, reason))
                 }
                 offset += 1
             }
@@ -245,7 +251,7 @@ extension Clean {
         // A page whose only text sits under such a heading (a short item after "Editors' picks")
         // keeps it.
         if !teasers.isEmpty && !(best.start...best.end).contains(where: { units[open[$0]].reason == nil && own[$0] == .good }) {
-            for offset in teasers { units[open[offset]].reason = nil }
+            for teaser in teasers { units[open[teaser.offset]].reason = teaser.reason }
         }
         // A picture's caption: the block right above its credit line.
         for index in open {

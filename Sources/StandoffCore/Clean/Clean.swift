@@ -7,16 +7,20 @@ import Foundation
 /// Decisions, in order, each recorded as the `reason` of every line it removes:
 /// 1. `no-text`: lines with no letter or digit (a lone `;`).
 /// 2. Phrase rules from `annotations/rules/boilerplate.jsonl` with scope `any` (subscription
-///    prompts, credits, share buttons, copyright, bylines, datelines, …), then scope `head`
-///    on lines before the first prose line (mastheads).
+///    prompts, credits, share buttons, copyright, bylines, datelines, comment and related-story
+///    headings, …), on lines and on joined hard-wrapped paragraphs, then scope `head` on lines
+///    before the first prose line (mastheads).
 /// 3. `headline`: the title (the most repeated short line before the body, else the first of
 ///    four words or more) and every repeat of it.
-/// 4. Lines are joined into paragraphs: one line a paragraph, unless the text is hard-wrapped.
+/// 4. Lines are joined into paragraphs: one line a paragraph, unless the text is hard-wrapped or
+///    a converter wrote one sentence's pieces on lines of their own.
 /// 5. Phrase rules with scope `tail` on paragraphs after the last long one (author bios).
 /// 6. `repeated-text`: a prose paragraph whose text reappears inside another.
-/// 7. `before-body` / `after-body`: anything before the first or after the last prose paragraph
-///    (navigation, section labels, teasers); `section-heading`: short lines without a sentence
-///    ending inside the body.
+/// 7. The main content, from the shape of the whole page (see `Clean+MainContent.swift`):
+///    `before-body` / `after-body` outside the article's run of prose, `comment-section` and
+///    `closing-section` after the headings that open them, `teaser` under a related-stories
+///    heading, `unlikely-prose` and `section-heading` inside the run, `caption` above a picture
+///    credit, `standfirst` between the headline and the byline.
 public struct Clean: Stage {
     public static let description = StageDescription(
         identifier: "clean",
