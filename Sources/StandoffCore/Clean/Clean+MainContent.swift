@@ -149,7 +149,10 @@ extension Clean {
         var previousLine = 0
         for offset in open.indices {
             let unit = units[open[offset]]
-            let removedBefore = (previousLine..<(unit.lines[0] - 1)).reduce(0) { $0 + (page.lines[$1].isBlank ? 0 : 1) }
+            // (A repeat of the headline is no furniture between paragraphs.)
+            let removedBefore = (previousLine..<(unit.lines[0] - 1)).reduce(0) {
+                $0 + (page.lines[$1].isBlank || page.removedReason[$1] == "headline" ? 0 : 1)
+            }
             previousLine = unit.lines.last!
             costs.append(removedBefore * settings.removedLinePenalty)
             switch own[offset] {
@@ -260,22 +263,6 @@ extension Clean {
                 units[index].reason = "caption"
             }
         }
-        markStandfirst(&units, open: open, page: page)
-    }
-
-    /// The standfirst: a paragraph between the headline and the byline or date line under it.
-    func markStandfirst(_ units: inout [Unit], open: [Int], page: PageState) {
-        guard let first = open.firstIndex(where: { units[open[$0]].reason == nil }) else { return }
-        let unit = units[open[first]]
-        guard unit.lines.count <= 2, unit.words <= settings.standfirstMaxWords else { return }
-        // Only removed or blank lines between the headline and the paragraph…
-        var line = unit.lines[0] - 2
-        while line >= 0 && page.removedReason[line] != "headline" && (page.lines[line].isBlank || page.removedReason[line] != nil) { line -= 1 }
-        guard line >= 0, page.removedReason[line] == "headline" else { return }
-        // …and a byline or date line before the next kept paragraph.
-        let nextStart = open[(first + 1)...].first { units[$0].reason == nil }.map { units[$0].lines[0] - 1 } ?? page.lines.count
-        guard (unit.lines.last!..<nextStart).contains(where: { page.metadataLines.contains($0) }) else { return }
-        units[open[first]].reason = "standfirst"
     }
 
     /// A short line that does not end like a sentence: a heading or label.

@@ -20,7 +20,7 @@ import Foundation
 ///    `before-body` / `after-body` outside the article's run of prose, `comment-section` and
 ///    `closing-section` after the headings that open them, `teaser` under a related-stories
 ///    heading, `unlikely-prose` and `section-heading` inside the run, `caption` above a picture
-///    credit, `standfirst` between the headline and the byline.
+///    credit.
 public struct Clean: Stage {
     public static let description = StageDescription(
         identifier: "clean",
@@ -50,7 +50,6 @@ public struct Clean: Stage {
         ("unlikely-prose", "A block inside the body whose shape (few function words, list or menu markers, title case) and neighbours mark it as page furniture."),
         ("teaser", "A list of other articles under a heading such as \"Related\" inside the body, up to where the prose resumes."),
         ("caption", "The caption of a picture: the block right above the picture's credit line."),
-        ("standfirst", "The standfirst (dek): a paragraph between the headline and the byline or date line under it."),
         ("comment-section", "Everything after a heading that opens the readers' comments."),
         ("closing-section", "Everything after a heading over a note that follows the article, such as \"About the author\" or \"About Example Corp\"."),
     ]
@@ -142,7 +141,6 @@ public struct Clean: Stage {
             } else if let hit = lexicon.firstMatch(line.folded, words: line.words, scope: .any) {
                 page.remove(index, reason: hit.rule.rule.id)
                 if let section = hit.rule.rule.section { page.sections[index] = section }
-                if hit.rule.rule.assigns == .authors || hit.rule.rule.assigns == .published { page.metadataLines.insert(index) }
                 metadata.take(hit.value, for: hit.rule.rule.assigns, line: line.number)
             }
         }
@@ -446,8 +444,6 @@ public struct Clean: Stage {
         var removed: [RemovedLine] = []
         /// The removed lines that are headings opening a section, by 0-based index.
         var sections: [Int: BoilerplateRule.Section] = [:]
-        /// The removed lines that gave authors or a date (bylines, date lines), by 0-based index.
-        var metadataLines: Set<Int> = []
 
         init(lines: [PageLine]) {
             self.lines = lines

@@ -37,8 +37,6 @@ public struct CleanSettings: Sendable, Equatable {
 
     /// A caption, the block right above a picture credit, has at most this many words.
     public var captionMaxWords = 80
-    /// A standfirst, the paragraph between the headline and the byline, has at most this many words.
-    public var standfirstMaxWords = 60
 
     /// The defaults, tuned on general newspaper conventions rather than any one page.
     public static let standard = CleanSettings()
