@@ -21,6 +21,23 @@ public struct CleanSettings: Sendable, Equatable {
     /// A line shorter than this (in characters) is never taken for a wrapped line.
     public var wrapMinLineLength = 40
 
+    /// A block of fewer words is short: its neighbours decide whether it is body.
+    public var shortBlockWords = 10
+    /// A block of at least this many words, dense in function words, is good body text.
+    public var goodBlockWords = 30
+    /// The share of function words at and above which a block reads as running prose.
+    public var functionWordsHigh = 0.30
+    /// The share of function words below which a block is not prose at all.
+    public var functionWordsLow = 0.20
+    /// What each block classed as furniture costs the run of blocks taken for the article, in
+    /// words of good text (plus half its own words).
+    public var badBlockPenalty = 10
+    /// What each line a rule removed between two blocks costs that run, in words of good text.
+    public var removedLinePenalty = 4
+
+    /// A caption, the block right above a picture credit, has at most this many words.
+    public var captionMaxWords = 80
+
     /// The defaults, tuned on general newspaper conventions rather than any one page.
     public static let standard = CleanSettings()
 

@@ -12,6 +12,8 @@ struct PageLine: Sendable {
 
     /// `folded`, lower-cased: the key for finding repeated lines and the headline.
     let lowered: String
+    /// Whether the line starts with a list bullet or number (see ``isListItem(folded:raw:)``).
+    let listItem: Bool
 
     init(number: Int, raw: Substring) {
         self.number = number
@@ -19,6 +21,7 @@ struct PageLine: Sendable {
         self.folded = PageLine.fold(self.raw)
         self.words = PageLine.wordCount(folded)
         self.lowered = TextBytes.lowercased(folded)
+        self.listItem = PageLine.isListItem(folded: folded, raw: self.raw)
     }
 
     var isBlank: Bool { folded.isEmpty }
@@ -99,17 +102,95 @@ struct PageLine: Sendable {
         TextBytes.isWhitespace(scalar)
     }
 
+    /// Words in `folded`: white-space-separated tokens, except that Chinese and Japanese, which
+    /// put no spaces between words, count about one word per two ideographs or kana.
     static func wordCount(_ folded: String) -> Int {
-        folded.isEmpty ? 0 : folded.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+        guard !folded.isEmpty else { return 0 }
+        var spaces = 0
+        var ascii = true
+        for byte in folded.utf8 {
+            if byte == 0x20 { spaces += 1 } else if byte >= 0x80 { ascii = false }
+        }
+        if ascii { return spaces + 1 }
+        var words = 0
+        var ideographs = 0
+        // A token counts as a word unless it is written in ideographs or kana only.
+        var tokenHasCJK = false
+        var tokenHasOther = false
+        func endToken() {
+            if tokenHasOther || !tokenHasCJK { words += 1 }
+            tokenHasCJK = false
+            tokenHasOther = false
+        }
+        for scalar in folded.unicodeScalars {
+            if scalar == " " {
+                endToken()
+            } else if isCJK(scalar) {
+                ideographs += 1
+                tokenHasCJK = true
+            } else if scalar.value < 0x80 ? isASCIILetterOrDigit(scalar) : scalar.properties.isAlphabetic {
+                tokenHasOther = true
+            }
+        }
+        endToken()
+        return max(1, words + (ideographs + 1) / 2)
     }
 
-    /// Whether the text ends as a sentence does: `.`, `!`, `?` or `…`, possibly followed by
-    /// closing quotes or brackets.
+    /// How many columns the text takes in a terminal or a text dump: two for East Asian wide
+    /// characters (Hangul, ideographs, kana, full-width forms), one for the others. Converters
+    /// that hard-wrap text wrap it at a width in columns.
+    static func displayWidth(_ folded: String) -> Int {
+        var width = 0
+        for scalar in folded.unicodeScalars {
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3040...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                width += 2
+            default:
+                width += 1
+            }
+        }
+        return width
+    }
+
+    /// Han ideographs and kana, the scripts written without spaces between words.
+    @inline(__always)
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x2FA1F: return true
+        default: return false
+        }
+    }
+
+    /// Whether the line is a list item: a bullet (`*`, `+`, `•`, `-`, `–`, `·`, `»`, `›`, `▪`,
+    /// `◦`, or an indented `o` as text converters draw nested bullets) or a number (`1.`, `2)`)
+    /// followed by a space. `raw` is the line before folding, whose indentation tells an `o`
+    /// bullet from the Portuguese or Spanish article.
+    static func isListItem(folded: String, raw: String) -> Bool {
+        var scalars = folded.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        switch first {
+        case "*", "+", "\u{2022}", "-", "\u{2013}", "\u{00B7}", "\u{00BB}", "\u{203A}", "\u{25AA}", "\u{25E6}", "\u{25A0}", "\u{25BA}":
+            return scalars.next() == " "
+        case "o":
+            return scalars.next() == " " && raw.unicodeScalars.first.map(TextBytes.isWhitespace) == true
+        default:
+            guard first.value >= 0x30 && first.value <= 0x39 else { return false }
+            var digits = 1
+            while let scalar = scalars.next() {
+                if scalar.value >= 0x30 && scalar.value <= 0x39 && digits < 3 { digits += 1; continue }
+                return (scalar == "." || scalar == ")") && scalars.next() == " "
+            }
+            return false
+        }
+    }
+
+    /// Whether the text ends as a sentence does: `.`, `!`, `?`, `…` or the full-width `。！？`,
+    /// possibly followed by closing quotes or brackets.
     static func endsSentence(_ folded: String) -> Bool {
         for scalar in folded.unicodeScalars.reversed() {
             switch scalar {
-            case "\"", "'", "\u{2019}", "\u{201D}", ")", "]", "\u{00BB}": continue
-            case ".", "!", "?", "\u{2026}": return true
+            case "\"", "'", "\u{2019}", "\u{201D}", ")", "]", "\u{00BB}", "\u{300D}", "\u{300F}", "\u{FF09}", "\u{3011}": continue
+            case ".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF0E}": return true
             default: return false
             }
         }

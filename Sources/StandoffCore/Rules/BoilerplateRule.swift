@@ -19,6 +19,23 @@ public struct BoilerplateRule: Decodable, Sendable, Equatable {
         case tail
     }
 
+    /// The kind of page section a heading opens: everything under it, up to the next stretch of
+    /// article prose, is that section rather than body.
+    public enum Section: String, Decodable, Sendable, Equatable {
+        /// Reader comments ("12 Comments", "Leave a reply"): they run to the end of the page.
+        case comments
+        /// Lists of other articles ("Related", "More stories"): they end where prose resumes.
+        case teasers
+        /// A note after the article ("About the author", "About Example Corp"): it and what
+        /// follows are not body.
+        case closing
+        /// Not a heading but a comment's reply or vote link: the comment just above it, and
+        /// what follows, are readers' comments.
+        case reply
+        /// Not a heading but a picture credit: the block just above it is the picture's caption.
+        case caption
+    }
+
     /// The metadata field a rule's `value` capture fills.
     public enum Field: String, Decodable, Sendable, Equatable {
         case title, authors, publication, published
@@ -39,6 +56,8 @@ public struct BoilerplateRule: Decodable, Sendable, Equatable {
     public var scope: Scope?
     /// The metadata field filled from the pattern's named group `value`.
     public var assigns: Field?
+    /// The section a line the rule removes opens, if it is a section heading.
+    public var section: Section?
     /// Lines the rule must remove (run by the test suite).
     public var match: [String]
     /// Lines the rule must leave alone (run by the test suite).

@@ -30,13 +30,13 @@ struct CleanTests {
              raw: "The Harbour Gazette\nHome\n\nWhy the Port Deal Should Be Rejected\n\nBy Ana Lima and Joe Park\nPublished June 9, 2022\n\n\(paragraphA)\n\nConclusion\n\n\(paragraphB)\n\nShare this article\n© 2025 Harbour Media. All rights reserved.\nRelated Stories\nA Ferry Too Far\n;",
              paragraphs: [paragraphA, paragraphB],
              removed: [1: "masthead", 2: "navigation-label", 4: "headline", 6: "byline", 7: "dateline", 11: "section-heading",
-                       15: "share-prompt", 16: "copyright-notice", 17: "related-link", 18: "after-body", 19: "no-text"],
+                       15: "share-prompt", 16: "copyright-notice", 17: "related-heading", 18: "after-body", 19: "no-text"],
              title: "Why the Port Deal Should Be Rejected", authors: ["Ana Lima", "Joe Park"],
              publication: "The Harbour Gazette", published: "2022-06-09"),
         Case(name: "headline repeated, label lines before the body",
              raw: "Opinion Pieces\n\nA Budget in Trouble Again\n\nEditors Picks\n\nA Budget in Trouble Again\n\n\(paragraphA)",
              paragraphs: [paragraphA],
-             removed: [1: "before-body", 3: "headline", 5: "before-body", 7: "headline"],
+             removed: [1: "before-body", 3: "headline", 5: "related-heading", 7: "headline"],
              title: "A Budget in Trouble Again"),
         Case(name: "standfirst repeated inside the last paragraph",
              raw: "\(paragraphB)\n\(paragraphA)\n\(paragraphB) The vote should wait.",
@@ -62,6 +62,83 @@ struct CleanTests {
              paragraphs: [paragraphA, "“We will not sign this lease, whatever they offer us,” she said.", paragraphB],
              removed: [:]),
     ]
+
+    static let paragraphD = "The vote is on Thursday, and the outcome is far from certain, since several members have yet to say which way they will go on the lease."
+    static let paragraphE = "Whatever the result, the harbour board says it will publish the full terms of the lease once the council has voted, so that residents can judge the deal for themselves."
+    static let paragraphC = "Supporters say the lease would bring money that the town badly needs, and that the harbour has been losing visitors for a decade or more."
+
+    /// A page and what the shape of the page must decide: the body, and the reason of some removed lines.
+    struct ShapeCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let raw: String
+        let paragraphs: [String]
+        let removed: [Int: String]
+        var testDescription: String { name }
+    }
+
+    static let shapeCases: [ShapeCase] = [
+        ShapeCase(name: "menu items are list items, never wrapped lines, and the menu is not body",
+                  raw: "* Home\n* iPad\n* iPad mini\n* iMac\n* iPhone Pro\n\n\(paragraphA)\n\n\(paragraphB)\n\n* iPod touch\n* iPad Air",
+                  paragraphs: [paragraphA, paragraphB], removed: [2: "before-body", 3: "before-body", 11: "after-body", 12: "after-body"]),
+        ShapeCase(name: "readers' comments under a comments heading",
+                  raw: "\(paragraphA)\n\n\(paragraphB)\n\n\(paragraphC)\n\nComments\n\nharbour_fan\n\nThis is the worst idea the council has had in years, and I have lived here all my life.\nReply",
+                  paragraphs: [paragraphA, paragraphB, paragraphC], removed: [7: "comments-heading", 11: "comment-section", 12: "comment-meta"]),
+        ShapeCase(name: "a teaser list under a related heading inside the body",
+                  raw: "\(paragraphA)\n\n\(paragraphB)\n\nRelated Stories\n\nFerry Fares to Rise in Spring\nHarbour Master Steps Down\nNew Bridge Plan Unveiled\n\n\(paragraphC) \(paragraphD)\n\n\(paragraphE)",
+                  paragraphs: [paragraphA, paragraphB, "\(paragraphC) \(paragraphD)", paragraphE],
+                  removed: [5: "related-heading", 7: "teaser", 8: "teaser", 9: "section-heading"]),
+        ShapeCase(name: "Japanese: words counted by characters, sentences ending in 。",
+                  raw: "港の再開発計画について、市議会は来週採決する予定です。市長はこの計画が最善だと述べています。\n\n反対派は、条件が秘密裏に交渉されたと主張しています。住民は内容を読む機会がありませんでした。",
+                  paragraphs: ["港の再開発計画について、市議会は来週採決する予定です。市長はこの計画が最善だと述べています。", "反対派は、条件が秘密裏に交渉されたと主張しています。住民は内容を読む機会がありませんでした。"],
+                  removed: [:]),
+        ShapeCase(name: "inline pieces a converter put on lines of their own are joined",
+                  raw: "\(paragraphA)\n\nThe mayor said at \na rally\n in May that the lease was fair, and he repeated the claim on Tuesday\n.\n\n\(paragraphB)",
+                  paragraphs: [paragraphA, "The mayor said at a rally in May that the lease was fair, and he repeated the claim on Tuesday.", paragraphB], removed: [:]),
+        ShapeCase(name: "a caption right above a picture credit",
+                  raw: "\(paragraphA)\n\nThe harbour at dawn, seen from the old lighthouse.\nPhoto: Jane Doe\n\n\(paragraphB)",
+                  paragraphs: [paragraphA, paragraphB], removed: [3: "caption", 4: "photo-credit"]),
+        ShapeCase(name: "a note about the publisher after the article",
+                  raw: "\(paragraphA)\n\n\(paragraphB)\n\nAbout Harbour Holdings\n\nHarbour Holdings is a port operator with offices in twelve countries and a staff of several thousand people.",
+                  paragraphs: [paragraphA, paragraphB], removed: [5: "about-heading", 7: "closing-section"]),
+        ShapeCase(name: "a rule on a wrapped paragraph's first line removes the paragraph",
+                  raw: "The council will vote next week on a proposal to lease the\nharbour to a private operator for ninety years. The mayor\nsays the deal is the best on offer.\n\nThis is a rush transcript and it may contain errors, so check\nthe audio before quoting it in any published work.\n\nCritics argue that the terms were negotiated in secret and\nthat residents had no chance to read them before the vote.",
+                  paragraphs: ["The council will vote next week on a proposal to lease the harbour to a private operator for ninety years. The mayor says the deal is the best on offer.",
+                               "Critics argue that the terms were negotiated in secret and that residents had no chance to read them before the vote."],
+                  removed: [5: "transcript-notice", 6: "transcript-notice"]),
+        ShapeCase(name: "the article is the longest run of prose, not a footer's prose far below it",
+                  raw: "\(paragraphA)\n\n\(paragraphB)\n\n\(paragraphC)\n\nHome\nNews\nSport\nWeather\nContact\nJobs\n\nThe information on this site is provided for general guidance only and is not advice.",
+                  paragraphs: [paragraphA, paragraphB, paragraphC], removed: [14: "after-body"]),
+    ]
+
+    @Test(arguments: shapeCases)
+    func decidesFromTheShapeOfThePage(_ testCase: ShapeCase) throws {
+        let (document, _) = try TestRules.run([Clean(lexicon: TestRules.boilerplate)], text: testCase.raw)
+        #expect(document.paragraphs.map(\.text) == testCase.paragraphs)
+        let reasons = Dictionary(uniqueKeysWithValues: document.removed.map { ($0.line, $0.reason) })
+        for (line, reason) in testCase.removed {
+            #expect(reasons[line] == reason, "line \(line)")
+        }
+        // Every non-blank line is either body or on record.
+        let kept = Set(document.paragraphs.flatMap(\.lines))
+        let lines = testCase.raw.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !PageLine.isBlank(line) {
+            #expect(kept.contains(index + 1) != (reasons[index + 1] != nil), "line \(index + 1)")
+        }
+    }
+
+    /// jusText's context rules, by the classes of a block's neighbours.
+    @Test(arguments: [
+        ([Clean.BlockClass.good, .short, .good], [Clean.BlockClass.good, .good, .good]),
+        ([.bad, .short, .bad], [.bad, .bad, .bad]),
+        ([.good, .short, .bad], [.good, .bad, .bad]),
+        ([.good, .short, .nearGood, .bad], [.good, .good, .good, .bad]),
+        ([.bad, .nearGood, .bad], [.bad, .bad, .bad]),
+        ([.bad, .nearGood, .short, .good], [.bad, .good, .good, .good]),
+        ([.short], [.bad]),
+    ])
+    func revisesShortAndMediumBlocksByTheirNeighbours(_ classes: [Clean.BlockClass], _ expected: [Clean.BlockClass]) {
+        #expect(Clean.revise(classes) == expected)
+    }
 
     @Test(arguments: cases)
     func cleans(_ testCase: Case) throws {

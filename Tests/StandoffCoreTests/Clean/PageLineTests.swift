@@ -49,4 +49,26 @@ struct PageLineTests {
     func startsLowercase(_ line: String, _ expected: Bool) {
         #expect(PageLine.startsLowercase(line) == expected)
     }
+
+    @Test(arguments: [("one two three", 3), ("", 0), ("Kim’s 👍🏽 plan", 3), ("港の再開発計画", 4), ("市長は Tokyo で", 3), ("— |", 2)])
+    func wordCount(_ line: String, _ expected: Int) {
+        #expect(PageLine.wordCount(line) == expected)
+    }
+
+    @Test(arguments: [("It ended.", true), ("It ended", false), ("採決する予定です。", true), ("本当ですか？」", true), ("“Yes.”", true), ("Key points:", false)])
+    func endsSentence(_ line: String, _ expected: Bool) {
+        #expect(PageLine.endsSentence(line) == expected)
+    }
+
+    @Test(arguments: [("* Home", "* Home", true), ("+ iPad", "    + iPad", true), ("• News", "  • News", true), ("o Sport", "      o Sport", true),
+                      ("o presidente disse", "o presidente disse", false), ("1. First point", "1. First point", true), ("12) Item", "12) Item", true),
+                      ("2019 was a year", "2019 was a year", false), ("-5 degrees", "-5 degrees", false), ("*", "*", false)])
+    func listItem(_ folded: String, _ raw: String, _ expected: Bool) {
+        #expect(PageLine.isListItem(folded: folded, raw: raw) == expected)
+    }
+
+    @Test(arguments: [("abc", 3), ("한국어", 6), ("日本", 4), ("ａ", 2), ("é", 1)])
+    func displayWidth(_ text: String, _ expected: Int) {
+        #expect(PageLine.displayWidth(text) == expected)
+    }
 }
