@@ -65,18 +65,38 @@ public struct EvaluationReport: Sendable, Encodable, Equatable {
     /// Every number in a report's JSON by its dotted path (an array by `path.count`): what
     /// `--compare` reads from a previous report, whatever version wrote it.
     public static func figures(fromJSON data: Data) throws -> [String: Double] {
-        let object = try JSONSerialization.jsonObject(with: data)
         var flat: [String: Double] = [:]
-        func walk(_ value: Any, _ path: String) {
-            if let dictionary = value as? [String: Any] {
-                for (key, child) in dictionary { walk(child, path.isEmpty ? key : path + "." + key) }
-            } else if let array = value as? [Any] {
-                flat[path + ".count"] = Double(array.count)
-            } else if let number = value as? NSNumber, !(value is Bool) {
-                flat[path] = number.doubleValue
+        func walk(_ value: ReportJSON, _ path: String) {
+            switch value {
+            case let .object(members): for (key, child) in members { walk(child, path.isEmpty ? key : path + "." + key) }
+            case let .array(count): flat[path + ".count"] = Double(count)
+            case let .number(number): flat[path] = number
+            case .other: break
             }
         }
-        walk(object, "")
+        walk(try JSONDecoder().decode(ReportJSON.self, from: data), "")
         return flat
     }
+}
+
+/// A report's JSON read back: numbers kept apart from booleans (which Foundation's untyped
+/// reader on Linux would confuse with 0 and 1), everything else ignored.
+enum ReportJSON: Decodable {
+    case object([String: ReportJSON]), array(count: Int), number(Double), other
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if (try? container.decode(Bool.self)) != nil || container.decodeNil() {
+            self = .other
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let members = try? container.decode([String: ReportJSON].self) {
+            self = .object(members)
+        } else if let items = try? container.decode([ReportJSON].self) {
+            self = .array(count: items.count)
+        } else {
+            self = .other
+        }
+    }
+
 }

@@ -39,6 +39,8 @@ struct EvaluationReportTests {
         let figures = try EvaluationReport.figures(fromJSON: Data(before.json.utf8))
         #expect(figures["pages.f1"] == Score.rounded(before.pages!.f1))
         #expect(figures["pages.empty_bodies.count"] == 0)
+        // Rates of exactly 1 and 0 are numbers, not booleans.
+        #expect(figures["pages.title.rate"] == 1 && figures["pages.published.rate"] == 0)
         let markdown = after.markdown(previous: figures)
         #expect(markdown.contains("| body F1 | \(EvaluationReport.fixed(before.pages!.f1)) | 1.000 |"))
         #expect(markdown.contains("better"))
