@@ -3,49 +3,56 @@ import Testing
 
 @Suite("Snapshot encoding")
 struct SnapshotEncodingTests {
-    /// The snapshot as `JSONValue` objects render it, keys sorted by the renderer: the sentence
-    /// lines are written field by field for speed, and must stay exactly this.
+    /// An object with its keys in the given order, values rendered by `JSONValue`.
+    static func ordered(_ pairs: [(String, JSONValue)]) -> String {
+        "{" + pairs.map { JSONValue.string($0.0).rendered + ":" + $0.1.rendered }.joined(separator: ",") + "}"
+    }
+
+    /// The snapshot as the documented key order and `JSONValue` render it: the lines are written
+    /// field by field for speed, and must stay exactly this.
     static func reference(_ document: Document, targets: [String]) -> String {
         var reasons: [String: Int] = [:]
         for line in document.removed { reasons[line.reason, default: 0] += 1 }
         let metadata = document.metadata
-        var output = JSONValue.object([
-            "kind": .string("document"), "doc_id": .string(document.id), "source_sha256": .string(document.sourceSHA256),
-            "title": .optional(metadata.title), "authors": .array(metadata.authors.map(JSONValue.string)),
-            "publication": .optional(metadata.publication), "published": .optional(metadata.published),
-            "n_paragraphs": .integer(document.paragraphs.count), "n_sentences": .integer(document.sentences.count),
-            "n_removed": .integer(document.removed.count), "removed_by_reason": .object(reasons.mapValues(JSONValue.integer)),
-            "stances": .array(targets.map { target in
+        var output = ordered([
+            ("doc_id", .string(document.id)), ("title", .optional(metadata.title)), ("authors", .array(metadata.authors.map(JSONValue.string))),
+            ("publication", .optional(metadata.publication)), ("published", .optional(metadata.published)),
+            ("stances", .array(targets.map { target in
                 let stance = DocumentStance.aggregate(document.stances, target: target)
                 return .object(["target": .string(target), "label": .string(stance.label), "n_favor": .integer(stance.favor),
                                 "n_against": .integer(stance.against), "n_none": .integer(stance.none)])
-            }),
-        ]).rendered + "\n"
+            })),
+            ("n_paragraphs", .integer(document.paragraphs.count)), ("n_sentences", .integer(document.sentences.count)),
+            ("n_removed", .integer(document.removed.count)), ("removed_by_reason", .object(reasons.mapValues(JSONValue.integer))),
+            ("source_sha256", .string(document.sourceSHA256)), ("kind", .string("document")),
+        ]) + "\n"
         for sentence in document.sentences {
             let mentions = document.mentions.filter { $0.sentenceIndex == sentence.index }.map { mention in
-                JSONValue.object([
-                    "start": .integer(mention.start - sentence.start), "end": .integer(mention.end - sentence.start),
-                    "text": .string(mention.text), "type": .string(mention.type),
-                    "entity_id": .string(mention.entityID), "rule": .string(mention.rule),
+                ordered([
+                    ("text", .string(mention.text)), ("type", .string(mention.type)), ("entity_id", .string(mention.entityID)),
+                    ("start", .integer(mention.start - sentence.start)), ("end", .integer(mention.end - sentence.start)),
+                    ("rule", .string(mention.rule)),
                 ])
             }
             let stances = document.stances.filter { $0.sentenceIndex == sentence.index }.map { stance in
-                JSONValue.object([
-                    "target": .string(stance.target), "label": .string(stance.label),
-                    "holder": .string(stance.holder), "rules": .array(stance.rules.map(JSONValue.string)),
-                    "score": .integer(stance.score),
-                    "cues": .array(stance.cues.map { cue in
+                ordered([
+                    ("target", .string(stance.target)), ("label", .string(stance.label)), ("holder", .string(stance.holder)),
+                    ("score", .integer(stance.score)), ("rules", .array(stance.rules.map(JSONValue.string))),
+                    ("cues", .array(stance.cues.map { cue in
                         .object(["start": .integer(cue.start - sentence.start), "end": .integer(cue.end - sentence.start),
                                  "text": .string(cue.text), "rule": .string(cue.rule), "label": .optional(cue.label)])
-                    }),
+                    })),
                 ])
             }
-            output += JSONValue.object([
-                "kind": .string("sentence"), "sentence_id": .string(document.sentenceID(sentence.index)),
-                "paragraph": .integer(sentence.paragraph), "text": .string(sentence.text),
-                "mentions": .array(mentions), "stances": .array(stances),
-                "source": .string(document.correctedSentences.contains(sentence.index) ? "correction" : "rule"),
-            ]).rendered + "\n"
+            output += "{" + [
+                "\"sentence_id\":" + JSONValue.string(document.sentenceID(sentence.index)).rendered,
+                "\"text\":" + JSONValue.string(sentence.text).rendered,
+                "\"stances\":[" + stances.joined(separator: ",") + "]",
+                "\"mentions\":[" + mentions.joined(separator: ",") + "]",
+                "\"paragraph\":" + String(sentence.paragraph),
+                "\"source\":" + JSONValue.string(document.correctedSentences.contains(sentence.index) ? "correction" : "rule").rendered,
+                "\"kind\":\"sentence\"",
+            ].joined(separator: ",") + "}\n"
         }
         return output
     }
