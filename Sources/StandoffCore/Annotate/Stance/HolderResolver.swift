@@ -98,6 +98,8 @@ struct HolderResolver: Sendable {
     static let quotes: WordSet = ["\"", "“", "”", "‘", "'", "„", "«", "»"]
     /// Modals that make a speech verb a recommendation (`Tokyo should insist`), not a report.
     static let deontic: WordSet = ["should", "must", "shall"]
+    /// Words after which a speech verb's form is a noun (`resist the urge`, `a claim`, `his warning`).
+    static let determiners: WordSet = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "any", "every"]
     static let embedding: WordSet = ["what", "which", "who", "whom", "whose", "how"]
     static let clauseStarters: WordSet = ["that", "and", "but", "or"]
     static let speakerTypes: Set<String> = ["PERSON", "ORG", "GPE"]
@@ -191,7 +193,8 @@ struct HolderResolver: Sendable {
             return !EntityText.isUppercase(text.scalars[token.start]) && !mentions.contains { $0.range.contains(token.start) }
         }
         for hit in occurrences([.speechVerb, .accordingTo], among: candidates, in: text)
-        where phrases[hit.phrase].kind == .accordingTo || isVerb(hit.start) && !(hit.start > 0 && Self.deontic.contains(tokens[hit.start - 1].key)) {
+        where phrases[hit.phrase].kind == .accordingTo || isVerb(hit.start)
+            && !(hit.start > 0 && (Self.deontic.contains(tokens[hit.start - 1].key) || Self.determiners.contains(tokens[hit.start - 1].key))) {
             let phrase = phrases[hit.phrase]
             let trigger = (rule: phrase.rule, range: span(hit.start, hit.count))
             let after = (hit.start + hit.count)..<min(text.clauseEnd(after: hit.start + hit.count - 1), hit.start + hit.count + 8)

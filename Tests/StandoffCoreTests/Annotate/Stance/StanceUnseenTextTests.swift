@@ -45,6 +45,22 @@ struct StanceUnseenTextTests {
         Case(text: "“Talks are a trap,” one official said.", label: "against", holder: "unnamed"),
         Case(text: "The prime minister should not give up on diplomacy.", label: "favor"),
         Case(text: "The prime minister said he was willing to meet Kim without preconditions.", label: "none"),
+        // Everyday argumentative English about engagement: channels, probing, costs, concessions.
+        Case(text: "Tokyo ought to keep the line to Pyongyang open through the winter.", label: "favor"),
+        Case(text: "The cabinet would be wise to sound out Kim’s envoys quietly.", label: "favor"),
+        Case(text: "One honest conversation with Pyongyang is worth more than ten press releases.", label: "favor"),
+        Case(text: "A standing offer of talks costs the government almost nothing.", label: "favor"),
+        Case(text: "Diplomacy and deterrence are complementary, not rivals.", label: "favor"),
+        Case(text: "Meeting the North is not the same as endorsing its conduct.", label: "favor"),
+        Case(text: "Tokyo must not be put off by one hostile statement from Pyongyang.", label: "favor"),
+        Case(text: "A brief summit with Kim would still be better than none.", label: "favor"),
+        Case(text: "Hard-liners say talks reward the regime; that argument proves too much.", label: "favor"),
+        Case(text: "A summit now would whitewash the regime’s record.", label: "against"),
+        Case(text: "Courting Kim this eagerly only lets Pyongyang raise its demands.", label: "against"),
+        Case(text: "Tokyo should resist the urge to fly to Pyongyang.", label: "against"),
+        Case(text: "A summit would lend Kim the stature he has long wanted.", label: "against"),
+        Case(text: "The honest reply to Pyongyang’s invitation is a courteous no.", label: "against"),
+        Case(text: "The minister spoke with his North Korean counterpart on the sidelines of a regional forum.", label: "none"),
     ]
 
     @Test(arguments: cases)
