@@ -542,7 +542,7 @@ struct HeadlineFinder {
             var cut: Range<String.Index>?
             var cutBy: String?
             for separator in titleSeparators where used == nil || separator == used {
-                if let range = title.range(of: separator, options: .backwards), cut == nil || range.lowerBound > cut!.lowerBound {
+                if let range = lastRange(of: separator, in: title), cut == nil || range.lowerBound > cut!.lowerBound {
                     cut = range
                     cutBy = separator
                 }
@@ -557,6 +557,23 @@ struct HeadlineFinder {
             title = head
         }
         return (title, suffix)
+    }
+
+    /// The last occurrence of `separator` in `text`, found on UTF-8 bytes (Foundation's
+    /// backwards search bridges through NSString on Linux and ran for every candidate line).
+    static func lastRange(of separator: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(separator.utf8)
+        let haystack = Array(text.utf8)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        var start = haystack.count - needle.count
+        while start >= 0 {
+            if haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+                return lower..<text.utf8.index(lower, offsetBy: needle.count)
+            }
+            start -= 1
+        }
+        return nil
     }
 
     /// Case, white space and quote marks folded, as readers compare titles.
