@@ -392,18 +392,7 @@ public struct Clean: Stage {
     /// Whether `needle` occurs in `haystack`, by bytes: Foundation's `contains` bridges through
     /// NSString on Linux and generic collection search is slower still.
     static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var start = 0
-                let last = h.count - n.count
-                while start <= last {
-                    if h[start] == first && memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
-                    start += 1
-                }
-                return false
-            }
-        }
+        haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { TextBytes.offset(of: $0, in: h) != nil } }
     }
 
     /// A paragraph candidate: one or more raw lines and, once decided, why it is not body.

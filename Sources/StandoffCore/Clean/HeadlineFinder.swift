@@ -420,19 +420,8 @@ struct HeadlineFinder {
 
     /// Whether `text` contains the UTF-8 `needle`, without copying `text` when it is stored contiguously.
     static func has(_ text: String, bytes needle: [UInt8]) -> Bool {
-        guard let first = needle.first, text.utf8.count >= needle.count else { return needle.isEmpty }
-        if let found = text.utf8.withContiguousStorageIfAvailable({ h -> Bool in
-            needle.withUnsafeBufferPointer { n in
-                var start = 0
-                let last = h.count - n.count
-                while start <= last {
-                    if h[start] == first && memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
-                    start += 1
-                }
-                return false
-            }
-        }) { return found }
-        return Clean.bytes(Array(text.utf8), contain: needle)
+        text.utf8.withContiguousStorageIfAvailable { h in needle.withUnsafeBufferPointer { TextBytes.offset(of: $0, in: h) != nil } }
+            ?? Clean.bytes(Array(text.utf8), contain: needle)
     }
 
     func isProse(_ line: PageLine) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level answers to questions the stages ask of text, equal to what the Unicode-aware
 /// `String` and `Unicode.Scalar.Properties` APIs answer but without their per-character cost:
 /// most text is ASCII, and the few non-ASCII scalars of news text (curly quotes, dashes) need
@@ -125,5 +127,21 @@ extension ScalarOffsets {
         default: value = (lead & 0x07) << 18 | UInt32(utf8[offset + 1] & 0x3F) << 12 | UInt32(utf8[offset + 2] & 0x3F) << 6 | UInt32(utf8[offset + 3] & 0x3F)
         }
         return Unicode.Scalar(value)!
+    }
+}
+
+extension TextBytes {
+    /// The first offset of `needle` in `haystack`, comparing bytes; `nil` when it does not
+    /// occur (an empty needle occurs at 0).
+    static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard needle.count <= haystack.count else { return nil }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return start }
+            start += 1
+        }
+        return nil
     }
 }
