@@ -27,9 +27,9 @@ struct EvaluateCommand: ParsableCommand {
 
         standoff evaluate --raw corpus/raw --gold corpus/gold
 
-        standoff evaluate --raw pages/w3m --truth pages/truth.jsonl --save before.json
+        standoff evaluate --raw w3m --truth truth.jsonl --save a.json
 
-        standoff evaluate --raw pages/w3m --truth pages/truth.jsonl --compare before.json
+        standoff evaluate --raw w3m --truth truth.jsonl --compare a.json
         """
     )
 
@@ -70,7 +70,7 @@ struct EvaluateCommand: ParsableCommand {
     var worst = 10
 
     @Option(name: .long, help: ArgumentHelp("Documents processed at once (default: the number of cores).", valueName: "n"))
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Flag(name: .long, help: "Print the report as one JSON object instead of Markdown.")
     var json = false
@@ -78,12 +78,12 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         guard gold == nil || truth == nil else { throw ValidationError("give --gold or --truth, not both") }
         guard worst >= 0 else { throw ValidationError("--worst must be 0 or more") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
     }
 
     func run() throws {
         try reportingErrors {
-            let options = BuildOptions(rawFolder: raw, annotationsFolder: annotations, jobs: jobs)
+            let options = BuildOptions(rawFolder: raw, annotationsFolder: annotations, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let labels: QualityEvaluation.Truth = truth.map {
                 .pages(file: $0, converter: converter ?? URL(fileURLWithPath: raw).standardizedFileURL.lastPathComponent)
             } ?? .gold(folder: gold ?? annotations + "/gold")
