@@ -8,6 +8,7 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+from release_lists import relist
 from test_release import DIST, RELEASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +65,7 @@ def test_an_edited_release_folder_shows_exactly_the_edits(extracted, tmp_path):
     sentence = sentences[edited["sentence_id"]]
     edited.update({"label": "favor", "rules": ["favor-cue"], "score": 1})
     write_rows(data / "stances.jsonl", stances)
+    relist(folder)
 
     result = diff("--exit-code", TAR, folder)
     assert result.returncode == 1, result.stderr
@@ -116,6 +118,11 @@ def test_hostile_archives_are_refused_and_nothing_is_written(tmp_path):
     # A gzip bomb: 200 MB of zeros in a few hundred kilobytes.
     bomb = tmp_path / "bomb.tar.gz"
     with gzip.open(bomb, "wb") as stream, tarfile.open(fileobj=stream, mode="w|") as archive:
+        # The release lists the table, so the diff reads it, and the cap is what stops it.
+        sums = f"{'0' * 64}  data/documents.jsonl\n".encode()
+        listing = tarfile.TarInfo(f"{RELEASE}/SHA256SUMS")
+        listing.size = len(sums)
+        archive.addfile(listing, io.BytesIO(sums))
         info = tarfile.TarInfo(f"{RELEASE}/data/documents.jsonl")
         info.size = 200_000_000
 

@@ -11,6 +11,7 @@ import pytest
 
 from report_browser import SHOWN_DOCUMENT, Browser, chromium_path
 from test_release import RELEASE, ROOT
+from release_lists import relist
 
 REPORT = ROOT / "build" / "report"
 DATA = ROOT / "build" / "release" / RELEASE / "data"
@@ -158,6 +159,7 @@ def test_diff_page_shows_a_label_change_and_a_removed_mention(browser, tmp_path)
         for row in rows("mentions"):
             if row["mention_id"] != dropped["mention_id"]:
                 f.write(json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+    relist(new)
     result = subprocess.run([str(STANDOFF), "diff", str(old), str(new), "--html", str(tmp_path / "diff")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     browser.resize(1200, 900)
