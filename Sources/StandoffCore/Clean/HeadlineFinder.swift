@@ -46,6 +46,7 @@ struct HeadlineFinder {
         let limit = min(bodyStart, lines.count)
         let candidate = lines.indices.map { $0 < limit && page.isKept($0) && isCandidate(lines[$0]) }
         var laterCandidates = 0
+        var anchors = [Anchor?](repeating: nil, count: lines.count)
         var index = min(bodyStart, lines.count) - 1
         while index >= 0 {
             defer { index -= 1 }
@@ -59,7 +60,8 @@ struct HeadlineFinder {
             }
             guard last == index ? candidate[index] : isCandidate(line), !(index >= runStart && isProse(line)) else { continue }
             let score = self.score(page, line: line, index: index, last: last, bodyStart: bodyStart, later: laterCandidates,
-                                   occurrences: occurrences, hint: hint, siteNames: siteNames, clear: clear, candidate: candidate)
+                                   occurrences: occurrences, hint: hint, siteNames: siteNames, clear: clear, candidate: candidate,
+                                   anchors: &anchors)
             laterCandidates += 1
             scored.append((index, score))
             if last != index { joined[index] = line.folded }
@@ -96,11 +98,11 @@ struct HeadlineFinder {
 
     /// How much the page's evidence says line `index` is the headline.
     func score(_ page: Clean.PageState, line: PageLine, index: Int, last: Int, bodyStart: Int, later: Int, occurrences: [String: Int],
-               hint: Hint?, siteNames: Set<String>, clear: [Bool], candidate: [Bool]) -> Double {
+               hint: Hint?, siteNames: Set<String>, clear: [Bool], candidate: [Bool], anchors: inout [Anchor?]) -> Double {
         var score = 0.0
         // Nearer the body is better: each title-like line in between costs a little, up to a point.
         score -= min(1.5, 0.3 * Double(later))
-        let anchor = anchorDistance(page, after: last)
+        let anchor = anchorDistance(page, after: last, anchors: &anchors)
         if let anchor { score += anchor <= 2 ? 3 : 2 }
         if hasDate(page, before: index) { score += 0.5 }
         // A repeated line is a headline shown twice (page title and h1, breadcrumb and h1), or a
@@ -264,26 +266,43 @@ struct HeadlineFinder {
 
     /// How many lines down a byline or date follows, within the next few lines (a standfirst
     /// may sit between).
-    func anchorDistance(_ page: Clean.PageState, after index: Int) -> Int? {
+    func anchorDistance(_ page: Clean.PageState, after index: Int, anchors: inout [Anchor?]) -> Int? {
         var seen = 0
         var next = index + 1
         while next < page.lines.count && seen < 4 {
             defer { next += 1 }
-            let line = page.lines[next]
-            if line.isBlank { continue }
+            if page.lines[next].isBlank { continue }
             seen += 1
-            if let reason = page.removedReason[next], Self.anchorReasons.contains(reason) { return seen }
-            if page.removedReason[next] != nil { continue }
-            let text = Self.removingBullet(line.folded)
-            if Self.isBylineStart(text) || ["by", "von", "por", "par"].contains(text.lowercased()) { return seen }
-            if Self.isAuthorLine(text) { return seen }
-            // A name alone on the line right under it: the author.
-            if seen == 1 && line.words <= 4 && !BylineReader.nameLine(text).isEmpty { return seen }
-            if let first = line.lowered.split(separator: " ").first,
-               PublicationDate.publishedLabels.contains(String(first)) || PublicationDate.updatedLabels.contains(String(first)) { return seen }
-            if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return seen }
+            if anchors[next] == nil { anchors[next] = anchor(page, next) }
+            switch anchors[next]! {
+            case .anchor: return seen
+            case .name where seen == 1: return seen
+            case .name, .none: continue
+            }
         }
         return nil
+    }
+
+    /// What a line below a candidate says of it (see ``anchorDistance(_:after:anchors:)``); each
+    /// line is read once per page, though up to four candidates above it ask.
+    enum Anchor {
+        /// A byline, author line or date: the line above it may be the headline.
+        case anchor
+        /// A name alone: the author, when it is right under the line.
+        case name
+        case none
+    }
+
+    func anchor(_ page: Clean.PageState, _ index: Int) -> Anchor {
+        let line = page.lines[index]
+        if let reason = page.removedReason[index] { return Self.anchorReasons.contains(reason) ? .anchor : .none }
+        let text = Self.removingBullet(line.folded)
+        if Self.isBylineStart(text) || ["by", "von", "por", "par"].contains(text.lowercased()) { return .anchor }
+        if Self.isAuthorLine(text) { return .anchor }
+        if let first = line.lowered.split(separator: " ").first,
+           PublicationDate.publishedLabels.contains(String(first)) || PublicationDate.updatedLabels.contains(String(first)) { return .anchor }
+        if line.words <= 16 && PublicationDate.iso(line.folded) != nil { return .anchor }
+        return line.words <= 4 && !BylineReader.nameLine(text).isEmpty ? .name : .none
     }
 
     /// The index of the nearest non-blank line below.

@@ -11,12 +11,16 @@ struct LiteralFilter: Sendable {
     private let finder: LiteralFinder
     /// Every clause of every pattern is one bit, in words of 64.
     private let clauseWords: Int
-    /// `literalClauses[literal * clauseWords ..< (literal + 1) * clauseWords]`: the clauses a
+    /// `literalClauses[literalStart[literal] ..< literalStart[literal + 1]]`: the clauses a
     /// literal meets.
-    private let literalClauses: [UInt64]
-    /// `patternClauses[pattern * clauseWords ..< (pattern + 1) * clauseWords]`: the clauses a
-    /// pattern needs met; none for a pattern without literals, which may match any line.
-    private let patternClauses: [UInt64]
+    private let literalClauses: [Int32]
+    private let literalStart: [Int32]
+    /// `patternClauses[clauseStart[pattern] ..< clauseStart[pattern + 1]]`: the clauses a
+    /// pattern needs met; none for a pattern without literals, which may match any line. A
+    /// pattern needs one to three clauses of hundreds, so they are listed rather than kept as
+    /// bit sets as wide as all of them.
+    private let patternClauses: [Int32]
+    private let clauseStart: [Int32]
     /// For each literal, the located patterns it is a whole match of.
     private let locatedBy: [[Int32]]
     /// The number of patterns.
@@ -49,20 +53,27 @@ struct LiteralFilter: Sendable {
             }
         }
         let clauseWords = max(1, (clauseLiterals.count + 63) / 64)
-        var literalClauses = [UInt64](repeating: 0, count: literals.count * clauseWords)
+        var clausesOfLiteral = [[Int32]](repeating: [], count: literals.count)
         for (clause, members) in clauseLiterals.enumerated() {
-            for literal in members { literalClauses[literal * clauseWords + clause / 64] |= 1 << UInt64(clause % 64) }
+            for literal in members { clausesOfLiteral[literal].append(Int32(clause)) }
         }
-        var patternClauses = [UInt64](repeating: 0, count: patterns.count * clauseWords)
-        for (pattern, clauses) in clausesOfPattern.enumerated() {
-            for clause in clauses { patternClauses[pattern * clauseWords + clause / 64] |= 1 << UInt64(clause % 64) }
+        let literalClauses = clausesOfLiteral.flatMap { $0 }
+        var literalStart: [Int32] = [0]
+        for clauses in clausesOfLiteral { literalStart.append(literalStart.last! + Int32(clauses.count)) }
+        var patternClauses: [Int32] = []
+        var clauseStart: [Int32] = [0]
+        for clauses in clausesOfPattern {
+            patternClauses += clauses.map { Int32($0) }
+            clauseStart.append(Int32(patternClauses.count))
         }
         var locatedBy = [[Int32]](repeating: [], count: literals.count)
         for (pattern, literal) in located { locatedBy[literal].append(Int32(pattern)) }
         finder = LiteralFinder(literals)
         self.clauseWords = clauseWords
         self.literalClauses = literalClauses
+        self.literalStart = literalStart
         self.patternClauses = patternClauses
+        self.clauseStart = clauseStart
         self.locatedBy = locatedBy
         count = patterns.count
     }
@@ -81,21 +92,33 @@ struct LiteralFilter: Sendable {
             met.initialize(repeating: 0)
             literalClauses.withUnsafeBufferPointer { literalClauses in
                 finder.forEachOccurrence(in: lowered) { literal, end in
-                    for word in 0..<clauseWords { met[word] |= literalClauses[literal * clauseWords + word] }
+                    for position in Int(literalStart[literal])..<Int(literalStart[literal + 1]) {
+                        let clause = Int(literalClauses[position])
+                        met[clause >> 6] |= 1 << UInt64(clause & 63)
+                    }
                     for pattern in locatedBy[literal] {
                         occurrences.append(Occurrence(pattern: pattern, start: Int32(end - finder.literals[literal].count), end: Int32(end)))
                     }
                 }
             }
             patternClauses.withUnsafeBufferPointer { patternClauses in
-                for pattern in 0..<count {
-                    let needed = pattern * clauseWords
-                    if (0..<clauseWords).allSatisfy({ patternClauses[needed + $0] & ~met[$0] == 0 }) {
-                        bits[pattern >> 6] |= 1 << UInt64(pattern & 63)
+                clauseStart.withUnsafeBufferPointer { clauseStart in
+                    for pattern in 0..<count {
+                        var allMet = true
+                        for position in Int(clauseStart[pattern])..<Int(clauseStart[pattern + 1]) {
+                            let clause = Int(patternClauses[position])
+                            if met[clause >> 6] & (1 << UInt64(clause & 63)) == 0 {
+                                allMet = false
+                                break
+                            }
+                        }
+                        if allMet { bits[pattern >> 6] |= 1 << UInt64(pattern & 63) }
                     }
                 }
             }
         }
+        // By pattern, so each pattern's occurrences are one slice.
+        occurrences.sort { ($0.pattern, $0.start, $0.end) < ($1.pattern, $1.start, $1.end) }
         return Candidates(bits: bits, occurrences: occurrences)
     }
 
@@ -110,9 +133,23 @@ struct LiteralFilter: Sendable {
     struct Candidates: Sendable, Equatable {
         /// One bit per pattern; `nil` when every pattern could (the line had no filter bytes).
         let bits: [UInt64]?
-        /// Every occurrence of a located pattern's whole matches, in order of ends; empty when
-        /// `bits` is `nil`.
+        /// Every occurrence of a located pattern's whole matches, by pattern, then start, then
+        /// end; empty when `bits` is `nil`.
         let occurrences: [Occurrence]
+
+        /// The occurrences of pattern `index`, by start, then end.
+        func occurrences(of index: Int) -> ArraySlice<Occurrence> {
+            let pattern = Int32(index)
+            var low = 0
+            var high = occurrences.count
+            while low < high {
+                let middle = (low + high) / 2
+                if occurrences[middle].pattern < pattern { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < occurrences.count, occurrences[end].pattern == pattern { end += 1 }
+            return occurrences[low..<end]
+        }
 
         /// Whether pattern `index` could match.
         func contains(_ index: Int) -> Bool {

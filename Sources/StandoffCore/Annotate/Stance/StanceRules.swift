@@ -26,8 +26,8 @@ public struct StanceRules: Sendable {
     public let holders: [RuleLine<StanceHolderRule>]
     let compiledTargets: [CompiledTarget]
     let compiledCues: [CompiledCue]
-    /// The literals of every cue and topic pattern, looked for in one pass per sentence; each
-    /// pattern's ``WordRegex/filterIndex`` is its place here.
+    /// The literals of every cue and topic pattern and of their alternatives, looked for in one
+    /// pass per sentence; each piece's ``WordRegex/Piece/filterIndex`` is its place here.
     let filter: LiteralFilter
 
     /// No targets: every document gets no stance rows.
@@ -59,8 +59,10 @@ public struct StanceRules: Sendable {
         func compile(_ pattern: String, _ file: String, _ line: Int, _ id: String) throws -> WordRegex {
             do {
                 let regex = try WordRegex(pattern, filterIndex: filtered.count)
-                filtered.append(regex.literals)
-                wordLists.append(regex.isWordList)
+                for entry in regex.filterEntries {
+                    filtered.append(entry.literals)
+                    wordLists.append(entry.isWordList)
+                }
                 return regex
             } catch {
                 throw StandoffError.invalidRule(file: file, line: line, reason: "'\(id)': pattern '\(pattern)' does not compile: \(error.localizedDescription)")

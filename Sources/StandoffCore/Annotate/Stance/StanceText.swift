@@ -129,8 +129,44 @@ struct StanceText: Sendable {
         String(String.UnicodeScalarView(scalars[start..<end]))
     }
 
-    /// Code-point ranges of every non-overlapping match of `regex`, in text order.
+    /// Code-point ranges of every non-overlapping match of `pattern`, in text order.
+    ///
+    /// A pattern kept as alternatives runs only those the filter could not rule out. Their
+    /// matches are merged as the alternation chooses: the leftmost start wins, and at the same
+    /// start the alternative listed first. An alternative's own scan skips places inside its
+    /// earlier matches; if such a match is cut short by another alternative's, a place it
+    /// skipped could now start a match, and the whole pattern is run instead.
     func matches(of pattern: WordRegex) -> [Range<Int>] {
+        guard !pattern.alternatives.isEmpty, let candidates, candidates.bits != nil else { return matches(of: pattern.whole) }
+        var lists: [[Range<Int>]] = []
+        for alternative in pattern.alternatives where candidates.contains(alternative.filterIndex!) {
+            let found = matches(of: alternative)
+            if !found.isEmpty { lists.append(found) }
+        }
+        guard lists.count > 1 else { return lists.first ?? [] }
+        var next = [Int](repeating: 0, count: lists.count)
+        var merged: [Range<Int>] = []
+        var position = 0
+        while true {
+            var best: (list: Int, range: Range<Int>)?
+            for list in lists.indices {
+                while next[list] < lists[list].count, lists[list][next[list]].lowerBound < position {
+                    if lists[list][next[list]].upperBound > position { return matches(of: pattern.whole.regex) }
+                    next[list] += 1
+                }
+                guard next[list] < lists[list].count else { continue }
+                let range = lists[list][next[list]]
+                if best == nil || range.lowerBound < best!.range.lowerBound { best = (list, range) }
+            }
+            guard let best else { return merged }
+            merged.append(best.range)
+            position = best.range.upperBound
+            next[best.list] += 1
+        }
+    }
+
+    /// Code-point ranges of every non-overlapping match of one piece of a pattern, in text order.
+    func matches(of pattern: WordRegex.Piece) -> [Range<Int>] {
         if let index = pattern.filterIndex, let candidates {
             guard candidates.contains(index) else { return [] }
             if pattern.isWordList, let matches = wordListMatches(of: index, in: candidates) { return matches }
@@ -154,9 +190,8 @@ struct StanceText: Sendable {
     /// bytes to search (the regular expression decides then).
     func wordListMatches(of pattern: Int, in candidates: LiteralFilter.Candidates) -> [Range<Int>]? {
         guard candidates.bits != nil else { return nil }
-        var found = candidates.occurrences.filter { $0.pattern == pattern }
+        let found = candidates.occurrences(of: pattern)
         guard !found.isEmpty else { return [] }
-        found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         // Byte offsets are scalar offsets when the sentence is ASCII; otherwise the scalar
         // starting at byte `b` is the number of scalars started before it.
         var scalarOfByte: [Int]?
