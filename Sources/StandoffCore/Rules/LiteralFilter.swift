@@ -15,16 +15,24 @@ struct LiteralFilter: Sendable {
     /// literal meets.
     private let literalClauses: [Int32]
     private let literalStart: [Int32]
-    /// `patternClauses[clauseStart[pattern] ..< clauseStart[pattern + 1]]`: the clauses a
-    /// pattern needs met; none for a pattern without literals, which may match any line. A
-    /// pattern needs one to three clauses of hundreds, so they are listed rather than kept as
-    /// bit sets as wide as all of them.
-    private let patternClauses: [Int32]
-    private let clauseStart: [Int32]
-    /// For each literal, the located patterns it is a whole match of.
-    private let locatedBy: [[Int32]]
+    /// The pattern each clause belongs to: a clause is one requirement of one pattern.
+    private let patternOfClause: [Int32]
+    /// How many clauses each pattern needs met.
+    private let neededClauses: [UInt8]
+    /// The patterns without literals, which may match any line.
+    private let alwaysCandidates: [UInt64]
+    /// For each literal, the located patterns one of whose whole matches starts with it, and
+    /// that whole match (the literal is at most ``clauseLiteralLength`` bytes of it).
+    private let locatedBy: [[(pattern: Int32, whole: [UInt8])]]
     /// The number of patterns.
     let count: Int
+    /// Literals are looked for by their first bytes only, so that the automaton of thousands of
+    /// literals shrinks to one that stays in the processor's cache: a line that holds a clause's
+    /// literal holds its start (a few more patterns are run, very rarely), and a whole match is
+    /// compared in full where its start occurs.
+    static let clauseLiteralLength = 6
+    /// Clauses with a shorter literal are not looked for.
+    static let shortestClauseLiteral = 2
 
     /// A filter for `patterns`, in order; `nil` entries are patterns that are always run. Where
     /// `locating[i]` is true and pattern `i` has whole matches, ``Candidates/occurrences`` lists
@@ -40,16 +48,18 @@ struct LiteralFilter: Sendable {
         }
         var clauseLiterals: [[Int]] = []
         var clausesOfPattern: [[Int]] = []
-        var located: [(pattern: Int, literal: Int)] = []
+        var located: [(pattern: Int, literal: Int, whole: [UInt8])] = []
         for (pattern, requirement) in patterns.enumerated() {
             var clauses: [Int] = []
-            for clause in requirement?.clauses ?? [] {
+            // A clause with a literal of one byte (` `, `a`) is met by nearly every
+            // line: it would rule little out and cost a step at nearly every byte.
+            for clause in requirement?.clauses ?? [] where clause.allSatisfy({ $0.count >= Self.shortestClauseLiteral }) {
                 clauses.append(clauseLiterals.count)
-                clauseLiterals.append(clause.map(index))
+                clauseLiterals.append(Array(Set(clause.map { index(of: Array($0.prefix(Self.clauseLiteralLength))) })).sorted())
             }
             clausesOfPattern.append(clauses)
             if locating?[pattern] == true, let wholeMatches = requirement?.wholeMatches {
-                located += wholeMatches.map { (pattern, index(of: $0)) }
+                located += wholeMatches.map { (pattern, index(of: Array($0.prefix(Self.clauseLiteralLength))), $0) }
             }
         }
         let clauseWords = max(1, (clauseLiterals.count + 63) / 64)
@@ -60,20 +70,21 @@ struct LiteralFilter: Sendable {
         let literalClauses = clausesOfLiteral.flatMap { $0 }
         var literalStart: [Int32] = [0]
         for clauses in clausesOfLiteral { literalStart.append(literalStart.last! + Int32(clauses.count)) }
-        var patternClauses: [Int32] = []
-        var clauseStart: [Int32] = [0]
-        for clauses in clausesOfPattern {
-            patternClauses += clauses.map { Int32($0) }
-            clauseStart.append(Int32(patternClauses.count))
+        var patternOfClause = [Int32](repeating: 0, count: clauseLiterals.count)
+        var alwaysCandidates = [UInt64](repeating: 0, count: (patterns.count + 63) / 64)
+        for (pattern, clauses) in clausesOfPattern.enumerated() {
+            for clause in clauses { patternOfClause[clause] = Int32(pattern) }
+            if clauses.isEmpty { alwaysCandidates[pattern >> 6] |= 1 << UInt64(pattern & 63) }
         }
-        var locatedBy = [[Int32]](repeating: [], count: literals.count)
-        for (pattern, literal) in located { locatedBy[literal].append(Int32(pattern)) }
+        var locatedBy = [[(pattern: Int32, whole: [UInt8])]](repeating: [], count: literals.count)
+        for (pattern, literal, whole) in located { locatedBy[literal].append((Int32(pattern), whole)) }
         finder = LiteralFinder(literals)
         self.clauseWords = clauseWords
         self.literalClauses = literalClauses
         self.literalStart = literalStart
-        self.patternClauses = patternClauses
-        self.clauseStart = clauseStart
+        self.patternOfClause = patternOfClause
+        neededClauses = clausesOfPattern.map { UInt8($0.count) }
+        self.alwaysCandidates = alwaysCandidates
         self.locatedBy = locatedBy
         count = patterns.count
     }
@@ -85,34 +96,33 @@ struct LiteralFilter: Sendable {
     }
 
     /// The patterns that could match a line whose filter bytes are `lowered`.
+    ///
+    /// The work follows the literals found, not the patterns: each clause met for the first
+    /// time counts towards its one pattern, which is a candidate once all its clauses are met.
     func candidates(in lowered: UnsafeBufferPointer<UInt8>) -> Candidates {
-        var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        var bits = alwaysCandidates
         var occurrences: [Occurrence] = []
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: clauseWords) { met in
             met.initialize(repeating: 0)
-            literalClauses.withUnsafeBufferPointer { literalClauses in
-                finder.forEachOccurrence(in: lowered) { literal, end in
-                    for position in Int(literalStart[literal])..<Int(literalStart[literal + 1]) {
-                        let clause = Int(literalClauses[position])
-                        met[clause >> 6] |= 1 << UInt64(clause & 63)
-                    }
-                    for pattern in locatedBy[literal] {
-                        occurrences.append(Occurrence(pattern: pattern, start: Int32(end - finder.literals[literal].count), end: Int32(end)))
-                    }
-                }
-            }
-            patternClauses.withUnsafeBufferPointer { patternClauses in
-                clauseStart.withUnsafeBufferPointer { clauseStart in
-                    for pattern in 0..<count {
-                        var allMet = true
-                        for position in Int(clauseStart[pattern])..<Int(clauseStart[pattern + 1]) {
-                            let clause = Int(patternClauses[position])
-                            if met[clause >> 6] & (1 << UInt64(clause & 63)) == 0 {
-                                allMet = false
-                                break
-                            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { metOfPattern in
+                metOfPattern.initialize(repeating: 0)
+                literalClauses.withUnsafeBufferPointer { literalClauses in
+                    finder.forEachOccurrence(in: lowered) { literal, end in
+                        for position in Int(literalStart[literal])..<Int(literalStart[literal + 1]) {
+                            let clause = Int(literalClauses[position])
+                            let bit: UInt64 = 1 << UInt64(clause & 63)
+                            guard met[clause >> 6] & bit == 0 else { continue }
+                            met[clause >> 6] |= bit
+                            let pattern = Int(patternOfClause[clause])
+                            metOfPattern[pattern] += 1
+                            if metOfPattern[pattern] == neededClauses[pattern] { bits[pattern >> 6] |= 1 << UInt64(pattern & 63) }
                         }
-                        if allMet { bits[pattern >> 6] |= 1 << UInt64(pattern & 63) }
+                        let start = end - finder.literals[literal].count
+                        for (pattern, whole) in locatedBy[literal] where start + whole.count <= lowered.count {
+                            if whole.count > finder.literals[literal].count,
+                               !whole.indices.dropFirst(finder.literals[literal].count).allSatisfy({ lowered[start + $0] == whole[$0] }) { continue }
+                            occurrences.append(Occurrence(pattern: pattern, start: Int32(start), end: Int32(start + whole.count)))
+                        }
                     }
                 }
             }

@@ -94,13 +94,18 @@ struct LiteralFilterTests {
         var testDescription: String { line }
     }
 
-    static let patterns = ["should (?:\\w+ )?welcome", "talks?", "\\w+", "(?:is|are)\\s+preferable", "summit|meeting"]
+    static let patterns = ["should (?:\\w+ )?welcome", "talks?", "\\w+", "(?:is|are)\\s+preferable", "summit|meeting", "(?:a|b)\\s+trap"]
 
     static let cases: [Case] = [
         Case(line: "we should warmly welcome talks", candidates: [0, 1, 2]),
         Case(line: "welcome, should you?", candidates: [0, 2]),
         Case(line: "a summit is preferable", candidates: [2, 3, 4]),
         Case(line: "preferable", candidates: [2]),
+        // Clauses with a one-byte literal (`a`) are not looked for, and literals only by their
+        // first six bytes: the filter may let a pattern through that its own check would rule
+        // out, never the other way.
+        Case(line: "talk is prefer", candidates: [1, 2, 3]),
+        Case(line: "trap", candidates: [2, 5]),
         Case(line: "", candidates: [2]),
         Case(line: "👍🏽 meeting", candidates: [2, 4]),
     ]
@@ -110,10 +115,10 @@ struct LiteralFilterTests {
         let filter = LiteralFilter(Self.patterns.map { RequiredLiterals(pattern: $0) })
         let candidates = filter.candidates(in: BoilerplateLexicon.filterBytes(testCase.line))
         #expect(Self.patterns.indices.filter(candidates.contains) == testCase.candidates)
-        // Each pattern's own check agrees.
+        // No pattern its own check lets through is ruled out.
         for (index, pattern) in Self.patterns.enumerated() {
             let own = RequiredLiterals(pattern: pattern).map { literals in Array(testCase.line.utf8).withUnsafeBufferPointer(literals.occurs) } ?? true
-            #expect(candidates.contains(index) == own, "\(pattern)")
+            if own { #expect(candidates.contains(index), "\(pattern)") }
         }
     }
 

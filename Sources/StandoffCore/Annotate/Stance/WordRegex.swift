@@ -20,7 +20,11 @@
 /// same pass finds the matches themselves (see ``Piece/isWordList``).
 struct WordRegex: Sendable {
     /// A pattern, or one of its top-level alternatives, compiled on its own.
-    struct Piece: Sendable {
+    ///
+    /// Immutable, and shared rather than copied: the stance rules read hundreds of patterns per
+    /// sentence, and copying a value holding a regular expression and arrays of literals
+    /// retained each of them every time.
+    final class Piece: Sendable {
         /// The piece wrapped so no letter or digit may touch either end of a match.
         let regex: SendableRegex
         /// Strings one of which every match contains, if the piece shows any.
