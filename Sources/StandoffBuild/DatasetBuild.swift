@@ -32,9 +32,31 @@ public struct DatasetBuild: Sendable {
     }
 
     /// Reads the rule files under `annotations/rules/`.
+    ///
+    /// - Throws: ``BuildError/missingRuleFiles(folder:names:)`` when any is missing, which outside a
+    ///   project folder is all of them; ``BuildError/core(_:)`` for a bad line.
     public func loadRules() throws -> RuleSet {
+        let contents = ruleFileContents()
+        let missing = RuleSet.FileName.all.filter { contents[$0] == nil }
+        guard missing.isEmpty else { throw BuildError.missingRuleFiles(folder: options.rulesFolder, names: missing) }
         do {
-            return try RuleSet(contents: ruleFileContents(), folder: options.rulesFolder)
+            return try RuleSet(contents: contents, folder: options.rulesFolder)
+        } catch let error as StandoffError {
+            throw BuildError.core(error)
+        }
+    }
+
+    /// The abbreviations for splitting text on its own: the rule file under `annotations/rules/`
+    /// when there is one, else, with `builtInWhenAbsent`, the copy compiled into the program, so
+    /// the splitter works in any folder.
+    public func loadAbbreviations(builtInWhenAbsent: Bool) throws -> AbbreviationLexicon {
+        let path = options.rulesFolder + "/" + RuleSet.FileName.abbreviations
+        guard let data = FileManager.default.contents(atPath: path) else {
+            guard builtInWhenAbsent else { throw BuildError.missingRuleFiles(folder: options.rulesFolder, names: [RuleSet.FileName.abbreviations]) }
+            return .builtIn
+        }
+        do {
+            return try AbbreviationLexicon.decode(file: path, contents: String(decoding: data, as: UTF8.self))
         } catch let error as StandoffError {
             throw BuildError.core(error)
         }
