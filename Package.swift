@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "StandoffTestSupport", dependencies: ["CLibArchive"], path: "Tests/StandoffTestSupport"),
         .testTarget(name: "StandoffCoreTests", dependencies: ["StandoffCore", "StandoffTestSupport"], exclude: ["Annotate/Entities/Fixtures", "Annotate/Stance/Fixtures"]),
         .testTarget(name: "StandoffArchiveTests", dependencies: ["StandoffArchive", "StandoffTestSupport"]),
+        // The command-line tool: its commands' help and checks, and the built program run as a user runs it.
+        .testTarget(name: "standoffTests", dependencies: ["standoff", "StandoffTestSupport"]),
         .testTarget(
             name: "StandoffBuildTests",
             dependencies: ["StandoffBuild", "StandoffCore", "StandoffArchive", "StandoffTestSupport"],

@@ -13,6 +13,9 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case duplicateID(id: String, first: String, second: String)
     /// `annotations/dataset.json` is missing or malformed.
     case manifest(path: String, reason: String)
+    /// Rule files under `annotations/rules/` are missing: all of them when standoff runs outside
+    /// a project folder.
+    case missingRuleFiles(folder: String, names: [String])
     /// The pipeline reported errors; nothing was packaged.
     case failed(errors: [String], reportPath: String?)
     /// Warnings were found and `--strict` asks for none.
@@ -34,6 +37,9 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     /// Another run holds the build folder.
     case buildFolderBusy(path: String, holder: String)
 
+    /// What to do when the annotations folder is not where standoff looks for it.
+    static let projectFolderHint = "run standoff inside the project folder (the one holding annotations/), or pass --annotations DIR"
+
     public var description: String {
         switch self {
         case let .missingFolder(path, role):
@@ -46,6 +52,12 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
             return "\(second): document id '\(id)' is already used by \(first); rename one of the files (the file stem is the document id)"
         case let .manifest(path, reason):
             return "\(path): \(reason)"
+        case let .missingRuleFiles(folder, names):
+            if names.count == 1 {
+                return "\(folder)/\(names[0]): the rule file is missing; restore it from version control, or \(Self.projectFolderHint)"
+            }
+            if Set(names) == Set(RuleSet.FileName.all) { return "\(folder): no rule files here; \(Self.projectFolderHint)" }
+            return "\(folder): the rule files \(names.joined(separator: ", ")) are missing; restore them from version control, or \(Self.projectFolderHint)"
         case let .failed(errors, reportPath):
             guard let reportPath else { return errors.joined(separator: "\n") + "\n\(errors.count) error(s)" }
             return errors.joined(separator: "\n") + "\n\(errors.count) error(s); no archive was written. Details: \(reportPath)"

@@ -37,8 +37,7 @@ public struct BuildOptions: Sendable {
         case readOnly, readWrite
     }
 
-    /// The most threads a run uses whatever `--jobs` says: each holds its own compiled rules
-    /// (a few megabytes), and past the cores more threads only wait.
+    /// The most threads a run uses whatever `--jobs` says: past the cores more threads only wait.
     public static let maximumJobs = 64
 
     /// `SOURCE_DATE_EPOCH` as the archives' entry time: whole seconds within the dates a zip can

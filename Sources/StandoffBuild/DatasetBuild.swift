@@ -32,9 +32,31 @@ public struct DatasetBuild: Sendable {
     }
 
     /// Reads the rule files under `annotations/rules/`.
+    ///
+    /// - Throws: ``BuildError/missingRuleFiles(folder:names:)`` when any is missing, which outside a
+    ///   project folder is all of them; ``BuildError/core(_:)`` for a bad line.
     public func loadRules() throws -> RuleSet {
+        let contents = ruleFileContents()
+        let missing = RuleSet.FileName.all.filter { contents[$0] == nil }
+        guard missing.isEmpty else { throw BuildError.missingRuleFiles(folder: options.rulesFolder, names: missing) }
         do {
-            return try RuleSet(contents: ruleFileContents(), folder: options.rulesFolder)
+            return try RuleSet(contents: contents, folder: options.rulesFolder)
+        } catch let error as StandoffError {
+            throw BuildError.core(error)
+        }
+    }
+
+    /// The abbreviations for splitting text on its own: the rule file under `annotations/rules/`
+    /// when there is one, else, with `builtInWhenAbsent`, the copy compiled into the program, so
+    /// the splitter works in any folder.
+    public func loadAbbreviations(builtInWhenAbsent: Bool) throws -> AbbreviationLexicon {
+        let path = options.rulesFolder + "/" + RuleSet.FileName.abbreviations
+        guard let data = FileManager.default.contents(atPath: path) else {
+            guard builtInWhenAbsent else { throw BuildError.missingRuleFiles(folder: options.rulesFolder, names: [RuleSet.FileName.abbreviations]) }
+            return .builtIn
+        }
+        do {
+            return try AbbreviationLexicon.decode(file: path, contents: String(decoding: data, as: UTF8.self))
         } catch let error as StandoffError {
             throw BuildError.core(error)
         }
@@ -89,9 +111,10 @@ public struct DatasetBuild: Sendable {
     /// order; `rules` name the stance targets and rules the summary counts. Input errors are
     /// collected (every bad file is reported), not thrown.
     ///
-    /// Documents are processed on `options.jobs` threads and handed on in order as each is done,
-    /// so the output is the same for any number of jobs, tables are written while the threads
-    /// work, and memory holds a window of documents, never the corpus.
+    /// Documents are processed on `options.jobs` threads, each running `pipeline` itself (so a
+    /// caller's own stages and rules apply to every document), and handed on in order as each is
+    /// done, so the output is the same for any number of jobs, tables are written while the
+    /// threads work, and memory holds a window of documents, never the corpus.
     func process(_ pipeline: Pipeline, rules: RuleSet, writesCache: Bool = true, handle: (Document) throws -> Void) throws -> CorpusSummary {
         let corpus = try RawCorpus(folder: options.rawFolder)
         var summary = CorpusSummary()
@@ -103,28 +126,21 @@ public struct DatasetBuild: Sendable {
         // Sized once: growing would rehash into a table twice the size while the old one is held.
         firstWithContent.reserveCapacity(corpus.entries.count)
         var progress = ProgressDisplay(total: corpus.entries.count, enabled: options.progress)
-        // More threads than documents do nothing, and each holds its own compiled rules.
+        // More threads than documents do nothing.
         let jobs = max(1, min(options.jobs, corpus.entries.count, BuildOptions.maximumJobs))
-        // One pipeline per thread, each with rules decoded afresh: Foundation's regular
-        // expressions lock around every match, so threads sharing one would take turns.
-        var pipelines = [pipeline]
-        if jobs > 1, let last = pipeline.identifiers.last {
-            for _ in 1..<jobs {
-                guard let copy = try self.pipeline(rules: try loadRules()).prefix(through: last) else { break }
-                pipelines.append(copy)
-            }
-        }
         let cache = options.cache.map {
             DocumentCache(root: options.cacheFolder, rulesFingerprint: rulesFingerprint(), writes: writesCache && $0 == .readWrite)
         }
-        let workers = pipelines.map { WorkerPipeline($0, cache: cache) }
+        // Every thread runs the pipeline it was given, a value they share: the caller's stages
+        // and rules, never a pipeline rebuilt from the rule files.
+        let worker = WorkerPipeline(pipeline, cache: cache)
         // Only a pipeline through the cached stages makes entries; a stage command that stops
         // before them must leave the last pack alone, not replace it with an empty one.
-        let cacheWriter = workers.first?.parts == nil ? nil : cache?.makeWriter()
+        let cacheWriter = worker.parts == nil ? nil : cache?.makeWriter()
         // Workers run at most this many documents ahead of the tables, which bounds what is held.
         let window = jobs * 32
-        try ParallelMap.forEachInOrder(corpus.entries, jobs: workers.count, window: window, { [workers] worker, entry in
-            Self.process(entry, pipeline: workers[worker])
+        try ParallelMap.forEachInOrder(corpus.entries, jobs: jobs, window: window, { [worker] _, entry in
+            Self.process(entry, pipeline: worker)
         }, consume: { entry, outcome in
             summary.diagnostics += outcome.diagnostics
             summary.timings.merge(outcome.timings)

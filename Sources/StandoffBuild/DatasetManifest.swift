@@ -37,7 +37,7 @@ public struct DatasetManifest: Decodable, Sendable, Equatable {
     /// Reads and checks the manifest at `path`.
     public static func load(path: String) throws -> DatasetManifest {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw BuildError.manifest(path: path, reason: "missing; it names the dataset and its version (see README, 'Versioning')")
+            throw BuildError.manifest(path: path, reason: "missing (it names the dataset and its version, see the README's 'Releases'); \(BuildError.projectFolderHint)")
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StandoffBuild
 
 /// `standoff`: turns raw article text files into a cleaned, sentence-split, annotated and
 /// packaged research dataset.
@@ -13,8 +14,10 @@ struct Standoff: ParsableCommand {
         build/dist/. Each stage also runs on its own (the stages before it run first) and writes \
         build/<stage>.jsonl, one JSON object per document, to inspect what it did.
 
-        Dataset name and version come from annotations/dataset.json; rules from annotations/rules/.
+        Dataset name and version come from annotations/dataset.json; rules from annotations/rules/. \
+        --version prints the program's own version.
         """,
+        version: ProgramVersion.current,
         subcommands: [
             RunCommand.self,
             IngestCommand.self,

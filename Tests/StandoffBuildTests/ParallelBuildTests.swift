@@ -1,4 +1,5 @@
 import Foundation
+import StandoffCore
 import StandoffTestSupport
 import Testing
 @testable import StandoffBuild
@@ -87,6 +88,48 @@ struct ParallelBuildTests {
         #expect(reports[0] == reports[1])
         #expect(reports[0].contains("50_bad.txt"))
         #expect(archives[0] == archives[1])
+    }
+
+    /// A stage of the test's own: it tags every document it sees.
+    struct Tagging: Stage {
+        static let description = StageDescription(identifier: "tag", summary: "Tags the document.", requires: [], assigns: [])
+        func apply(to document: inout Document, diagnostics: inout [Diagnostic]) throws {
+            diagnostics.append(Diagnostic(severity: .warning, stage: "tag", code: "tagged", location: document.id, message: "seen by the given pipeline"))
+        }
+    }
+
+    /// With several jobs every document runs through the pipeline and rules the build was given:
+    /// a stage of the caller's own and a rule that is in no rule file both reach every document.
+    @Test(arguments: [2, 3])
+    func everyWorkerRunsTheGivenPipelineAndRules(jobs: Int) throws {
+        let corpus = try TemporaryFolder()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Repository.path("raw")).filter { $0.hasSuffix(".txt") }.sorted()
+        for copy in 0..<4 {
+            for name in names {
+                try corpus.write("raw/\(copy)_\(name)", Array(("Tagged by the test rule.\n" + (try Repository.text("raw/" + name))).utf8))
+            }
+        }
+        let build = try TemporaryFolder()
+        let options = BuildOptions(rawFolder: corpus.path + "/raw", annotationsFolder: Repository.path("annotations"), buildFolder: build.path, jobs: jobs)
+        let dataset = DatasetBuild(options: options)
+        var contents: [String: String] = [:]
+        for name in RuleSet.FileName.all { contents[name] = try Repository.text("annotations/rules/" + name) }
+        contents[RuleSet.FileName.boilerplate] = #"{"id": "test-tag", "summary": "The test's own line.", "pattern": "^tagged by the test rule", "match": ["Tagged by the test rule."]}"#
+            + "\n" + contents[RuleSet.FileName.boilerplate]!
+        let rules = try RuleSet(contents: contents, folder: "rules")
+        // The extra stage goes before the last, so the pipeline ends where a standard one does.
+        let standard = try #require(try Pipeline.standard(rules: rules, snapshot: false).prefix(through: Validate.description.identifier)).stages
+        let pipeline = try Pipeline(stages: standard.dropLast() + [Tagging(), standard.last!])
+
+        var removedByTheRule: [String] = []
+        let summary = try dataset.process(pipeline, rules: rules, writesCache: false) { document in
+            if document.removed.contains(where: { $0.line == 1 && $0.reason == "test-tag" }) { removedByTheRule.append(document.id) }
+        }
+        let ids = summary.documents.map(\.id)
+        #expect(ids.count == 4 * names.count)
+        #expect(removedByTheRule == ids, "documents not cleaned with the given rules: \(Set(ids).subtracting(removedByTheRule).sorted())")
+        let tagged = summary.diagnostics.filter { $0.code == "tagged" }.map(\.location)
+        #expect(tagged == ids, "documents the given pipeline's own stage did not see: \(Set(ids).subtracting(tagged).sorted())")
     }
 
     @Test func progressLineShowsCountRateAndTimeLeft() {

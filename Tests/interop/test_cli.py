@@ -28,7 +28,9 @@ def test_each_subcommand_explains_itself(stage):
     args = [stage, "apply", "--help"] if stage == "correct" else [stage, "--help"]
     result = standoff(*args)
     assert result.returncode == 0
-    assert "--raw <dir>" in result.stdout and "--build <dir>" in result.stdout
+    assert "--build <dir>" in result.stdout and "--annotations <dir>" in result.stdout
+    # Packing reads only the exported release folder, so it offers no raw folder.
+    assert ("--raw <dir>" in result.stdout) == (stage != "package")
 
 
 def test_correct_lists_the_recording_commands():

@@ -3,7 +3,7 @@
 ///
 /// Abbreviations are written as they appear in text, final period included (`"U.S."`, `"a.m."`).
 /// Every line carries examples of its own; the tests split each one and compare.
-public struct AbbreviationRule: Decodable, Sendable, Equatable {
+public struct AbbreviationRule: RuleLineDecodable, Equatable {
     /// What a period after one of the line's abbreviations means, or what the line's words are for.
     public enum Kind: String, Sendable, CaseIterable {
         /// A title before a name (`Dr.`, `Sen.`): the period never ends a sentence.
@@ -51,6 +51,9 @@ public struct AbbreviationRule: Decodable, Sendable, Equatable {
 
     /// The kind as a ``Kind``, or nil when `kind` names none.
     public var resolvedKind: Kind? { Kind(rawValue: kind) }
+
+    /// The keys a line may use, in the file's `snake_case`.
+    public static let keys: Set<String> = ["id", "summary", "kind", "abbreviations", "words", "case_sensitive", "examples"]
 
     /// Creates a rule line's contents.
     public init(

@@ -8,7 +8,7 @@ import Foundation
 ///  "pattern": "^(subscribe|sign up)\\b", "max_words": 30,
 ///  "match": ["Subscribe for full access."], "no_match": ["Voters subscribe to many views."]}
 /// ```
-public struct BoilerplateRule: Decodable, Sendable, Equatable {
+public struct BoilerplateRule: RuleLineDecodable, Equatable {
     /// Where in the page a rule may fire.
     public enum Scope: String, Decodable, Sendable, Equatable {
         /// Any line.
@@ -62,6 +62,10 @@ public struct BoilerplateRule: Decodable, Sendable, Equatable {
     public var match: [String]
     /// Lines the rule must leave alone (run by the test suite).
     public var noMatch: [String]?
+
+    /// The keys a line may use, in the file's `snake_case`.
+    public static let keys: Set<String> = ["id", "summary", "pattern", "case_sensitive", "max_words", "scope", "assigns", "section",
+                                           "match", "no_match"]
 }
 
 /// The boilerplate rules, compiled, in file order: the first rule that matches a line wins.
@@ -70,8 +74,12 @@ public struct BoilerplateLexicon: Sendable {
     public struct Compiled: Sendable {
         /// The rule as written.
         public let rule: BoilerplateRule
-        /// Where it was written.
-        public let location: String
+        /// The rule file it was written in, as the loader was given it.
+        public let file: String
+        /// Its 1-based line there.
+        public let line: Int
+        /// `file:line`, the way compilers name a place.
+        public var location: String { "\(file):\(line)" }
         let regex: SendableRegex
         /// Strings one of which every line the pattern matches contains, if the pattern shows any.
         let literals: RequiredLiterals?
@@ -115,7 +123,7 @@ public struct BoilerplateLexicon: Sendable {
             if rule.assigns != nil && !rule.pattern.contains("(?<value>") {
                 throw invalid("assigns '\(rule.assigns!.rawValue)' but the pattern has no (?<value>…) group")
             }
-            return Compiled(rule: rule, location: line.location, regex: regex, literals: RequiredLiterals(pattern: rule.pattern))
+            return Compiled(rule: rule, file: line.file, line: line.line, regex: regex, literals: RequiredLiterals(pattern: rule.pattern))
         }
         filter = LiteralFilter(self.rules.map(\.literals))
     }

@@ -11,7 +11,7 @@ import Foundation
 /// A correction names a sentence by id *and* a fingerprint of its text (or a raw line by number and
 /// fingerprint), so when the text under it changes the correction is reported stale instead of
 /// being applied to the wrong words. `standoff correct` writes these lines for you.
-public struct Correction: Decodable, Sendable, Equatable {
+public struct Correction: RuleLineDecodable, Equatable {
     /// What the correction changes.
     public enum Action: String, Decodable, Sendable, CaseIterable {
         /// Set a sentence's stance label and/or holder for one target.
@@ -59,6 +59,10 @@ public struct Correction: Decodable, Sendable, Equatable {
     public var by: String
     /// Why: one sentence a reviewer can check.
     public var why: String
+
+    /// The keys a line may use, in the file's `snake_case`.
+    public static let keys: Set<String> = ["action", "sentence_id", "sentence_sha256", "doc_id", "line", "line_sha256", "target", "label",
+                                           "holder", "text", "start", "type", "entity_id", "entity_name", "by", "why"]
 
     /// The fingerprint corrections use: the first 16 hex digits of the text's SHA-256.
     public static func fingerprint(_ text: String) -> String {

@@ -24,12 +24,14 @@ public struct RuleLine<Rule: Sendable>: Sendable {
 /// Decodes rule files: JSON Lines, one rule object per line, blank lines allowed.
 ///
 /// The core never opens files; callers pass the file's name and contents.
-/// Keys are `snake_case` in the files and `camelCase` in Swift.
+/// Keys are `snake_case` in the files and `camelCase` in Swift; a key the rule type does not
+/// list is an error, since the decoder alone would ignore it.
 public enum RuleFile {
     /// Decodes every non-blank line of `contents` as a `Rule`.
     ///
-    /// - Throws: ``StandoffError/invalidRule(file:line:reason:)`` naming the first bad line.
-    public static func decode<Rule: Decodable & Sendable>(_ type: Rule.Type, file: String, contents: String) throws -> [RuleLine<Rule>] {
+    /// - Throws: ``StandoffError/invalidRule(file:line:reason:)`` naming the first bad line: one that
+    ///   is no `Rule` object or that uses a key outside ``RuleLineDecodable/keys``.
+    public static func decode<Rule: RuleLineDecodable>(_ type: Rule.Type, file: String, contents: String) throws -> [RuleLine<Rule>] {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         var rules: [RuleLine<Rule>] = []
@@ -38,8 +40,12 @@ public enum RuleFile {
             lineNumber += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
+            let json = Data(trimmed.utf8)
+            if let problem = RuleKeyCheck.problem(inLine: json, allowed: Rule.keys) {
+                throw StandoffError.invalidRule(file: file, line: lineNumber, reason: problem)
+            }
             do {
-                let rule = try decoder.decode(Rule.self, from: Data(trimmed.utf8))
+                let rule = try decoder.decode(Rule.self, from: json)
                 rules.append(RuleLine(rule: rule, file: file, line: lineNumber))
             } catch {
                 throw StandoffError.invalidRule(file: file, line: lineNumber, reason: "not a valid \(Rule.self) object: \(describe(error))")

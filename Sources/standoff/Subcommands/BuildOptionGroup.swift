@@ -7,17 +7,13 @@ struct BuildOptionGroup: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of raw *.txt article files (read only).", valueName: "dir"))
     var raw = "raw"
 
-    @Option(name: .long, help: ArgumentHelp("Folder with dataset.json and rules/.", valueName: "dir"))
-    var annotations = "annotations"
-
-    @Option(name: .long, help: ArgumentHelp("Folder everything is written under.", valueName: "dir"))
-    var build = "build"
+    @OptionGroup var folders: FolderOptionGroup
 
     @Flag(name: .long, help: "Treat warnings (duplicate files, unreadable dates, empty bodies) as errors.")
     var strict = false
 
     @Option(name: .long, help: ArgumentHelp("Documents processed at once, one per thread (default: the number of cores; at most \(BuildOptions.maximumJobs) and the number of documents are used); the output is the same for any number.", valueName: "n"))
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Flag(name: .long, help: "Print the time spent in each stage, summed over documents and threads, on standard error.")
     var timings = false
@@ -31,18 +27,23 @@ struct BuildOptionGroup: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Documents, first in id order, that get a page in the HTML report (0: every document).", valueName: "n"))
     var reportPages = 1000
 
+    /// The annotations folder.
+    var annotations: String { folders.annotations }
+
+    // Checked while parsing, so a bad value is answered with this command's usage.
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+        guard reportPages >= 0 else { throw ValidationError("--report-pages must be 0 (every document) or more, not \(reportPages)") }
+    }
+
     /// The build options, with `SOURCE_DATE_EPOCH` read from the environment.
     func options() throws -> BuildOptions {
-        var epoch: Int64?
-        if let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !value.isEmpty {
-            do { epoch = try BuildOptions.sourceDateEpoch(value) } catch let error as BuildError { throw ValidationError(error.description) }
-        }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
-        guard reportPages >= 0 else { throw ValidationError("--report-pages must be 0 (every document) or more, not \(reportPages)") }
-        var options = BuildOptions(rawFolder: raw, annotationsFolder: annotations, buildFolder: build, strict: strict,
-                            sourceDateEpoch: epoch, progress: isatty(STDERR_FILENO) == 1,
-                            snapshotFolder: noSnapshot ? nil : BuildOptions.snapshotFolder(raw: raw, annotations: annotations, build: build), jobs: jobs,
-                            cache: noCache ? nil : .readWrite)
+        var options = try folders.options()
+        options.rawFolder = raw
+        options.strict = strict
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        options.snapshotFolder = noSnapshot ? nil : BuildOptions.snapshotFolder(raw: raw, annotations: folders.annotations, build: folders.build)
+        options.cache = noCache ? nil : .readWrite
         options.reportPageLimit = reportPages
         return options
     }
@@ -52,9 +53,7 @@ extension BuildOptionGroup {
     /// Runs `body` with the options while holding the build folder's lock, so two runs never
     /// write one build folder at once.
     func writing<T>(_ body: (BuildOptions) throws -> T) throws -> T {
-        let options = try options()
-        let lock = try BuildFolderLock(folder: options.buildFolder)
-        return try withExtendedLifetime(lock) { try body(options) }
+        try holdingLock(options(), body)
     }
 }
 

@@ -12,9 +12,16 @@ struct CorrectCommand: ParsableCommand {
         fingerprint of the text it corrects; these subcommands write well-formed lines for you. \
         Run 'make dataset' afterwards: corrected rows carry source 'correction'. A correction whose \
         text has changed is reported as stale and not applied.
-          standoff correct stance 004_d6e38f2de65e90c7-s0003 --target japan-dprk-dialogue --label favor --by "A. Reviewer" --why "Argues for talks."
-          standoff correct mention add 004_d6e38f2de65e90c7-s0030 --text "Yokota Takuya" --type PERSON --entity yokota-takuya --by … --why …
-          standoff correct line 001_a81becba0192857b 9 --keep --by … --why "The standfirst is the author's."
+
+        Examples (each a command over several lines):
+          standoff correct stance 004_d6e38f2de65e90c7-s0003 \\
+            --target japan-dprk-dialogue --label favor \\
+            --by "A. Reviewer" --why "Argues for talks."
+          standoff correct mention add 004_d6e38f2de65e90c7-s0028 \\
+            --text "Hayashi Yoshimasa" --type PERSON --entity yoshimasa-hayashi \\
+            --by "A. Reviewer" --why "The rules missed the name."
+          standoff correct line 001_a81becba0192857b 9 --keep \\
+            --by "A. Reviewer" --why "The standfirst is the author's."
         """,
         subcommands: [ApplyCorrections.self, StanceCorrection.self, MentionCorrection.self, LineCorrection.self],
         defaultSubcommand: ApplyCorrections.self
@@ -97,7 +104,12 @@ struct MentionCorrection: ParsableCommand {
 
 /// `standoff correct line`.
 struct LineCorrection: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "line", abstract: "Mark a raw line as body (--keep) or boilerplate (--remove).")
+    static let configuration = CommandConfiguration(
+        commandName: "line",
+        abstract: "Mark a raw line as body (--keep) or boilerplate (--remove).",
+        // ArgumentParser lists an exclusive pair of flags as if both were required.
+        usage: "standoff correct line [<options>] <document-id> <line> (--keep | --remove) --by <by> --why <why>"
+    )
     @OptionGroup var build: BuildOptionGroup
     @Argument(help: "The document id.") var documentID: String
     @Argument(help: "1-based raw line number, as in data/removed.") var line: Int

@@ -24,9 +24,12 @@ struct DiffCommand: ParsableCommand {
 
         Exit status: 0 when the comparison ran (whether or not anything changed), 2 on an error. \
         With --exit-code, like 'git diff --exit-code': 1 when the tables differ, 0 when they do not.
-          standoff diff build/dist/old.tar.gz build/dist/japan-dprk-summit-commentary-0.2.0.tar.gz
+
+        Examples:
+          standoff diff build/before.tar.gz \\
+            build/dist/japan-dprk-summit-commentary-0.1.0.tar.gz
           standoff diff --json old.zip new.zip > changes.json
-          standoff diff old.zip new.zip --html build/diff   # then open build/diff/index.html
+          standoff diff old.zip new.zip --html build/diff  # open build/diff/index.html
         """
     )
 

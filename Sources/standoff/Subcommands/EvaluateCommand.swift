@@ -24,12 +24,9 @@ struct EvaluateCommand: ParsableCommand {
         --compare reads one back and shows each headline figure's change.
 
         Examples:
-
-        standoff evaluate --raw corpus/raw --gold corpus/gold
-
-        standoff evaluate --raw w3m --truth truth.jsonl --save a.json
-
-        standoff evaluate --raw w3m --truth truth.jsonl --compare a.json
+          standoff evaluate --raw corpus/raw --gold corpus/gold
+          standoff evaluate --raw w3m --truth truth.jsonl --save a.json
+          standoff evaluate --raw w3m --truth truth.jsonl --compare a.json
         """
     )
 

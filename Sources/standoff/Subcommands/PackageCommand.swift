@@ -10,14 +10,14 @@ struct PackageCommand: ParsableCommand {
         discussion: "Run 'standoff export' first. Each archive is written under build/tmp/ and renamed into build/dist/ when complete."
     )
 
-    @OptionGroup var build: BuildOptionGroup
+    @OptionGroup var folders: FolderOptionGroup
 
     @Flag(name: .long, help: "Refuse to replace an archive of this version whose data differ (use for published releases).")
     var release = false
 
     func run() throws {
         try reportingErrors {
-            for archive in try build.writing({ try DatasetBuild(options: $0).package(release: release) }) { print("wrote \(archive)") }
+            for archive in try folders.writing({ try DatasetBuild(options: $0).package(release: release) }) { print("wrote \(archive)") }
         }
     }
 }

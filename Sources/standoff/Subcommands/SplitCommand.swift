@@ -14,7 +14,9 @@ struct SplitCommand: ParsableCommand {
         blank lines) and prints one JSON object per sentence: {"end":…,"start":…,"text":…}. start \
         and end count Unicode code points of the input exactly as given (a byte-order mark and both \
         characters of a CRLF included), so they slice your own copy; text is the sentence after \
-        ingest's normalisation (line ends as LF, NFC).
+        ingest's normalisation (line ends as LF, NFC). It works in any folder: the abbreviations \
+        come from <annotations>/rules/abbreviations.jsonl when there is one, else from the copy \
+        built into the program.
           echo 'Dr. Lee arrived at 3 p.m. He left.' | standoff split --stdin
         """
         return configuration
@@ -35,8 +37,10 @@ struct SplitCommand: ParsableCommand {
             } catch let error as StandoffError {
                 throw BuildError.core(error)
             }
-            let rules = try DatasetBuild(options: build.options()).loadRules()
-            let split = Split(splitter: SentenceSplitter(lexicon: rules.abbreviations))
+            // Only a folder named on the command line must hold the file; elsewhere the built-in copy serves.
+            let lexicon = try DatasetBuild(options: build.options())
+                .loadAbbreviations(builtInWhenAbsent: build.annotations == FolderOptionGroup.defaultAnnotations)
+            let split = Split(splitter: SentenceSplitter(lexicon: lexicon))
             var output = ""
             let offsets = InputOffsets(input: bytes)
             for sentence in split.sentences(in: text) {

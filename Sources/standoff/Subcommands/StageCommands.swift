@@ -11,9 +11,40 @@ func stageConfiguration(_ description: StageDescription) -> CommandConfiguration
     Assigns: \(description.assigns.sorted().map(\.rawValue).joined(separator: ", ")).
     """
     if !description.examples.isEmpty {
-        discussion += "\n\nExamples:\n" + description.examples.map { "  \($0.input)\n    → \($0.output)" }.joined(separator: "\n")
+        discussion += "\n\nExamples:\n" + description.examples.map(exampleLines).joined(separator: "\n")
     }
     return CommandConfiguration(commandName: description.identifier, abstract: description.summary, discussion: discussion)
+}
+
+/// The widest line `--help` shows as written. ArgumentParser wraps help to the terminal (80
+/// columns when it cannot tell) and keeps only lines that end before the last column, so examples
+/// and commands are laid out to this width by hand, indented, instead of being broken mid-word.
+let preformattedWidth = 79
+
+/// A stage example for `--help`: each input line indented, then `→` and the output, every line
+/// within ``preformattedWidth`` and continued under its own indentation.
+func exampleLines(_ example: StageExample) -> String {
+    let input = example.input.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+        hangingLines(String($0), first: "  ", rest: "    ")
+    }
+    return (input + hangingLines(example.output, first: "    → ", rest: "      ")).joined(separator: "\n")
+}
+
+/// `text` broken at spaces into lines of at most ``preformattedWidth`` characters, the first
+/// starting with `first` and the others with `rest`; a word longer than a line stays whole.
+func hangingLines(_ text: String, first: String, rest: String) -> [String] {
+    var lines: [String] = []
+    var line = first
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        let start = lines.isEmpty ? first : rest
+        if line != start, line.count + 1 + word.count > preformattedWidth {
+            lines.append(line)
+            line = rest + word
+        } else {
+            line += (line == start ? "" : " ") + word
+        }
+    }
+    return lines + [line]
 }
 
 /// Runs the pipeline through `description`'s stage and reports.

@@ -22,7 +22,7 @@
 /// `syllables`, `Guo Jiakun`; `split`: two such words or one hyphenated, `Choe Son Hui`); an
 /// `appositive` line finds two or three capitalised words before a comma and an apposition
 /// that names a person's role (`Ana Ruiz, a former negotiator`, `Ana Ruiz, who`). In examples, `[…]` marks exactly the mentions the line must make.
-public struct EntityPattern: Decodable, Sendable, Equatable {
+public struct EntityPattern: RuleLineDecodable, Equatable {
     /// What a line does.
     public enum Kind: String, Sendable, CaseIterable {
         /// Titles before a person's name.
@@ -115,6 +115,6 @@ public struct EntityPattern: Decodable, Sendable, Equatable {
     }
 
     /// The keys a line may use, in the file's `snake_case`.
-    static let keys: Set<String> = ["id", "summary", "kind", "type", "words", "gender", "ignore_case", "connectors",
-                                    "max_words", "entity", "given", "syllables", "countries", "match", "no_match"]
+    public static let keys: Set<String> = ["id", "summary", "kind", "type", "words", "gender", "ignore_case", "connectors",
+                                           "max_words", "entity", "given", "syllables", "countries", "match", "no_match"]
 }

@@ -35,8 +35,7 @@ public struct EntityPatterns: Sendable {
     /// - Throws: ``StandoffError/invalidRule(file:line:reason:)`` for the first line that does not decode,
     ///   has an unknown key, kind or type, a bad id, no words, misplaced options or no `match` example.
     public static func decode(file: String, contents: String) throws -> EntityPatterns {
-        try RuleKeyCheck.check(file: file, contents: contents, allowed: EntityPattern.keys)
-        return try EntityPatterns(lines: RuleFile.decode(EntityPattern.self, file: file, contents: contents))
+        try EntityPatterns(lines: RuleFile.decode(EntityPattern.self, file: file, contents: contents))
     }
 
     /// Checks decoded lines.

@@ -30,7 +30,6 @@ public struct Gazetteer: Sendable {
     ///   has an unknown key, a bad id, type, gender or Wikidata item, person fields on a non-person,
     ///   no `match` example, or a name that another entry already claims.
     public static func decode(file: String, contents: String) throws -> Gazetteer {
-        try RuleKeyCheck.check(file: file, contents: contents, allowed: GazetteerEntry.keys)
         let lines = try RuleFile.decode(GazetteerEntry.self, file: file, contents: contents)
         return try Gazetteer(lines: lines)
     }

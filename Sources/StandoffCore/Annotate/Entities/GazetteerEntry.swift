@@ -11,7 +11,7 @@
 /// Names match whole tokens only, hyphens and spaces alike (`Kim Jong-un` = `Kim Jong Un`),
 /// with letter case as written unless `ignore_case` is true. In examples, `[…]` marks exactly
 /// the mentions this entry must get; an example without brackets needs at least one.
-public struct GazetteerEntry: Decodable, Sendable, Equatable {
+public struct GazetteerEntry: RuleLineDecodable, Equatable {
     /// A readable slug, unique in the file and stable across releases, e.g. `kim-jong-un`.
     public var id: String
     /// The canonical name, e.g. `Kim Jong Un`; it is matched like an alias.
@@ -70,6 +70,6 @@ public struct GazetteerEntry: Decodable, Sendable, Equatable {
     }
 
     /// The keys a line may use, in the file's `snake_case`.
-    static let keys: Set<String> = ["id", "name", "type", "country", "aliases", "demonyms", "family", "bare_family_name", "gender",
-                                    "titles", "ignore_case", "wikidata", "match", "no_match"]
+    public static let keys: Set<String> = ["id", "name", "type", "country", "aliases", "demonyms", "family", "bare_family_name", "gender",
+                                           "titles", "ignore_case", "wikidata", "match", "no_match"]
 }

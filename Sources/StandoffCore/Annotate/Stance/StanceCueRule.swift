@@ -18,7 +18,7 @@
 /// Examples run after a context sentence that names the target: each `match` example must fire
 /// the cue and, for `favor`, `against` and `feasibility` cues, get that label (`none` for
 /// feasibility); each `no_match` example must not fire it.
-public struct StanceCueRule: Decodable, Sendable, Equatable {
+public struct StanceCueRule: RuleLineDecodable, Equatable {
     /// What a cue does.
     public enum Kind: String, Sendable, CaseIterable {
         case favor, against, feasibility, hedge, rebuttal
@@ -53,5 +53,5 @@ public struct StanceCueRule: Decodable, Sendable, Equatable {
     }
 
     /// The keys a line may use, in the file's `snake_case`.
-    static let keys: Set<String> = ["id", "summary", "kind", "weight", "patterns", "match", "no_match"]
+    public static let keys: Set<String> = ["id", "summary", "kind", "weight", "patterns", "match", "no_match"]
 }

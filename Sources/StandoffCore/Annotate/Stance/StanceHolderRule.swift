@@ -21,7 +21,7 @@
 /// Examples may hold several sentences: the holder is checked on the last one. In `match`
 /// examples `[…]` marks a mention whose entity must be the holder, or, marking words that are no
 /// mention, an unnamed source (holder `unnamed`); `no_match` examples must leave the holder `author`.
-public struct StanceHolderRule: Decodable, Sendable, Equatable {
+public struct StanceHolderRule: RuleLineDecodable, Equatable {
     /// What a line does.
     public enum Kind: String, Sendable, CaseIterable {
         case speechVerb = "speech-verb"
@@ -52,5 +52,5 @@ public struct StanceHolderRule: Decodable, Sendable, Equatable {
     public var resolvedKind: Kind? { Kind(rawValue: kind) }
 
     /// The keys a line may use, in the file's `snake_case`.
-    static let keys: Set<String> = ["id", "summary", "kind", "words", "refers_to", "not_followed_by", "match", "no_match"]
+    public static let keys: Set<String> = ["id", "summary", "kind", "words", "refers_to", "not_followed_by", "match", "no_match"]
 }

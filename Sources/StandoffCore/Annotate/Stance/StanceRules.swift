@@ -36,9 +36,6 @@ public struct StanceRules: Sendable {
     /// Decodes and checks the three files; errors are ``StandoffError/invalidRule(file:line:reason:)`` naming the line.
     public static func decode(targetsFile: String, targets: String, cuesFile: String, cues: String,
                               holdersFile: String, holders: String) throws -> StanceRules {
-        try RuleKeyCheck.check(file: targetsFile, contents: targets, allowed: StanceTarget.keys)
-        try RuleKeyCheck.check(file: cuesFile, contents: cues, allowed: StanceCueRule.keys)
-        try RuleKeyCheck.check(file: holdersFile, contents: holders, allowed: StanceHolderRule.keys)
         let targetLines = try RuleFile.decode(StanceTarget.self, file: targetsFile, contents: targets)
         let cueLines = try RuleFile.decode(StanceCueRule.self, file: cuesFile, contents: cues)
         let holderLines = try RuleFile.decode(StanceHolderRule.self, file: holdersFile, contents: holders)

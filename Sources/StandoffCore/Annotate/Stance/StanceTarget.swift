@@ -15,7 +15,7 @@
 /// `<prefix>_n_against`, `<prefix>_n_none`. `match` examples are sentences that refer to the
 /// target, `no_match` examples sentences that do not; each runs after a context sentence that
 /// names the target (see the README).
-public struct StanceTarget: Decodable, Sendable, Equatable {
+public struct StanceTarget: RuleLineDecodable, Equatable {
     /// One side of the talks.
     public struct Party: Decodable, Sendable, Equatable {
         /// The country's entity id, e.g. `japan`.
@@ -43,5 +43,5 @@ public struct StanceTarget: Decodable, Sendable, Equatable {
     public var columnPrefix: String { id.replacingOccurrences(of: "-", with: "_") }
 
     /// The keys a line may use, in the file's `snake_case`.
-    static let keys: Set<String> = ["id", "description", "parties", "topic_patterns", "match", "no_match"]
+    public static let keys: Set<String> = ["id", "description", "parties", "topic_patterns", "match", "no_match"]
 }

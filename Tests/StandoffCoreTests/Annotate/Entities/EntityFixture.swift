@@ -3,41 +3,24 @@ import StandoffTestSupport
 
 /// The project's entity rules, decoded once, and helpers that annotate small texts.
 enum EntityFixture {
-    static let gazetteerFile = "annotations/rules/gazetteer.jsonl"
-    static let patternsFile = "annotations/rules/entity-patterns.jsonl"
-
     /// Both entity rule files, decoded; a broken file fails every user with its own message.
-    static let rules: EntityRules = {
-        try! EntityRules.decode(gazetteerFile: gazetteerFile, gazetteer: Repository.text(gazetteerFile),
-                                patternsFile: patternsFile, patterns: Repository.text(patternsFile))
-    }()
+    static let rules: EntityRules = TestRules.ruleSet.entities
 
-    static let annotator = EntityAnnotator(rules: rules)
+    static let annotator = ExampleStages.project.entities
 
     /// A document whose text is `text`, cut into sentences by the project's splitter.
     static func document(_ text: String, id: String = "d") -> Document {
-        var document = Document(id: id, sourceFile: "raw/\(id).txt", rawBytes: [])
-        document.text = text
-        let split = Split(splitter: SentenceSplitter(lexicon: TestRules.ruleSet.abbreviations))
-        document.sentences = split.sentences(in: text).enumerated().map { index, sentence in
-            Sentence(index: index, paragraph: 0, start: sentence.start, end: sentence.end, text: sentence.text)
-        }
-        return document
+        ExampleStages.project.document(text, id: id)
     }
 
     /// A document that is exactly one sentence, however many periods it has.
     static func oneSentence(_ text: String, id: String = "d") -> Document {
-        var document = Document(id: id, sourceFile: "raw/\(id).txt", rawBytes: [])
-        document.text = text
-        document.sentences = [Sentence(index: 0, paragraph: 0, start: 0, end: text.unicodeScalars.count, text: text)]
-        return document
+        ExampleStages.oneSentence(text, id: id)
     }
 
     /// The mentions and warnings for `document`.
     static func annotate(_ document: Document) -> (mentions: [Mention], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let mentions = annotator.mentions(in: document, diagnostics: &diagnostics)
-        return (mentions, diagnostics)
+        ExampleStages.project.mentions(in: document)
     }
 
     /// `text` with its `[…]` marks removed, and the marked spans as code-point ranges of the result.

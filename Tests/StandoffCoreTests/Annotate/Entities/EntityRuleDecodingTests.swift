@@ -77,4 +77,17 @@ struct EntityRuleDecodingTests {
         #expect(EntityFixture.rules.patterns.lines.count >= 8)
         #expect(EntityFixture.rules.gazetteer.familyNames.contains("Kim"))
     }
+
+    /// The files cover their ground: enough entries, every type, and the ids other rule sets rely on.
+    @Test func theFilesCoverTheirGround() {
+        let rules = EntityFixture.rules
+        #expect(rules.gazetteer.entries.count >= 250)
+        let types = Set(rules.gazetteer.entries.map(\.rule.type))
+        #expect(types == Set(["PERSON", "GPE", "ORG", "EVENT"]), "NORP mentions come from GPE demonyms")
+        for id in ["japan", "north-korea", "south-korea", "united-states", "china", "russia", "tokyo", "pyongyang", "seoul", "washington",
+                   "beijing", "moscow", "kim-jong-un", "kim-yo-jong", "kim-jong-il", "fumio-kishida", "shinzo-abe", "junichiro-koizumi",
+                   "donald-trump", "joe-biden", "moon-jae-in", "yoon-suk-yeol", "vladimir-putin", "xi-jinping", "yoshimasa-hayashi"] {
+            #expect(rules.gazetteer.entry(id: id) != nil, "gazetteer lacks '\(id)'")
+        }
+    }
 }

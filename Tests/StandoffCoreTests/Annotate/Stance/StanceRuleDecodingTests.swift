@@ -51,4 +51,18 @@ struct StanceRuleDecodingTests {
         #expect(rules.targetList.map(\.id) == ["t"])
         #expect(DatasetTables(targets: rules.targetList).documents.columnNames.suffix(4) == ["t_stance", "t_n_favor", "t_n_against", "t_n_none"])
     }
+
+    /// Every stance rule in code declares an example it fires on, and every operator one it leaves
+    /// alone (the rule example runner runs them); the files hold one target and every cue kind.
+    @Test func everyRuleInCodeHasExamplesBothWays() {
+        for rule in StanceAnnotator.codeRules {
+            #expect(rule.examples.contains { $0.fires }, "\(rule.identifier): add an example it fires on")
+        }
+        let operators = StanceAnnotator.operators.map { type(of: $0).description.identifier } + ["hedge"]
+        for rule in StanceAnnotator.codeRules where operators.contains(rule.identifier) {
+            #expect(rule.examples.contains { !$0.fires }, "\(rule.identifier): add an example it must leave alone")
+        }
+        #expect(StanceFixture.rules.targets.map(\.rule.id) == ["japan-dprk-dialogue"])
+        #expect(Set(StanceFixture.rules.cues.compactMap(\.rule.resolvedKind)) == Set(StanceCueRule.Kind.allCases))
+    }
 }
