@@ -8,7 +8,7 @@ STANDOFF := .build/$(CONFIG)/standoff
 VENV := build/venv
 PYTHON := $(VENV)/bin/python
 # Pinned so interop results are reproducible.
-PY_PACKAGES := pandas==3.1.1 duckdb==2.0.0 pytest==9.2.0 "frictionless[json]==5.21.0" datasets==5.2.0
+PY_PACKAGES := pandas==3.1.1 polars==2.1.0 duckdb==2.0.0 pytest==9.2.0 "frictionless[json]==5.21.0" datasets==5.2.0
 APT_PACKAGES := libarchive-dev pkg-config libarchive-tools unzip
 # The raw folder the pipeline reads: make dataset RAW=my-articles
 RAW ?= raw
@@ -19,7 +19,7 @@ STAGE_TARGETS := $(addprefix stage-,$(STAGES))
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop report report-shots report-screenshot browser-deps clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
+.PHONY: dataset release test deps build swift-test interop report report-shots report-screenshot browser-deps r-deps clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
@@ -86,10 +86,24 @@ $(VENV)/.installed: Makefile
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
 	touch $@
 
-## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, DuckDB, bsdtar and unzip,
-# and the HTML report in headless Chromium.
-interop: $(VENV)/.installed dataset browser-deps
+## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, polars, DuckDB,
+# frictionless, Hugging Face datasets, R (readr, jsonlite), bsdtar and unzip, and the HTML report
+# in headless Chromium.
+interop: $(VENV)/.installed dataset browser-deps r-deps
 	$(PYTHON) -m pytest -q Tests/interop Tests/bench
+
+## Debian's R with readr and jsonlite, for the tests that run the dataset card's R snippets.
+R_APT_PACKAGES := r-base-core r-cran-readr r-cran-jsonlite
+
+r-deps:
+	@if ! command -v Rscript >/dev/null || ! Rscript -e 'library(readr); library(jsonlite)' >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing $(R_APT_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(R_APT_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $(R_APT_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
 
 ## Debian's Chromium, for the browser test of the HTML report and its screenshots.
 BROWSER_APT_PACKAGES := chromium
