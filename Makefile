@@ -8,7 +8,7 @@ STANDOFF := .build/$(CONFIG)/standoff
 VENV := build/venv
 PYTHON := $(VENV)/bin/python
 # Pinned so interop results are reproducible.
-PY_PACKAGES := pandas==3.1.1 duckdb==2.0.0 pytest==9.2.0 frictionless==5.21.0 datasets==5.2.0
+PY_PACKAGES := pandas==3.1.1 polars==2.1.0 duckdb==2.0.0 pytest==9.2.0 "frictionless[json]==5.21.0" datasets==5.2.0
 APT_PACKAGES := libarchive-dev pkg-config libarchive-tools unzip
 # The raw folder the pipeline reads: make dataset RAW=my-articles
 RAW ?= raw
@@ -19,12 +19,14 @@ STAGE_TARGETS := $(addprefix stage-,$(STAGES))
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop report report-shots report-screenshot browser-deps clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
+.PHONY: dataset release test deps build swift-test interop report report-shots report-screenshot browser-deps r-deps clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
 	@echo "               PREVIOUS=<archive or folder>: the dataset card lists the changes since that release"
-	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data"
+	@echo "make release   like dataset, but refuses to overwrite this version's archives with different data,"
+	@echo "               then tags the commit it was built from <name>-<version> (annotated; a clean checkout only)"
+	@echo "               SOURCE_COMMIT=<id>: the commit to record when git cannot say (default: asked of git)"
 	@echo "make test      Swift tests, then interop checks of the released archives (Python, in $(VENV))"
 	@echo "make stage-<s> one stage, writing build/<s>.jsonl: $(STAGES)"
 	@echo "               RAW=<folder>: read the raw articles from another folder (dataset, release and stages)"
@@ -55,16 +57,23 @@ build: deps
 # PREVIOUS=build/dist/<name>-<version>.tar.gz (or a release folder) adds the changes since that
 # release to the dataset card; it is read before anything is written, so it may be the archive replaced.
 PREVIOUS_OPTION := $(if $(PREVIOUS),--previous "$(PREVIOUS)")
+# The card, datapackage.json and CITATION.cff record the commit the release is built from; standoff
+# asks git (`-dirty` when files differ from it, `unknown` outside a checkout) unless SOURCE_COMMIT says it.
+COMMIT_OPTION := $(if $(SOURCE_COMMIT),--source-commit "$(SOURCE_COMMIT)")
+# <name>-<version> from the manifest: the release folder's name and the tag's.
+RELEASE_NAME = $(shell python3 -c 'import json; m = json.load(open("annotations/dataset.json")); print(m["name"] + "-" + m["version"])')
 
 dataset: build
-	$(STANDOFF) run $(RAW_OPTION) $(PREVIOUS_OPTION)
+	$(STANDOFF) run $(RAW_OPTION) $(PREVIOUS_OPTION) $(COMMIT_OPTION)
 
-## Like dataset, but refuses to replace an archive of this version whose data differ.
+## Like dataset, but refuses to replace an archive of this version whose data differ; then tags the
+# commit the release records as <name>-<version> (or says why not and prints the command).
 release: build
-	$(STANDOFF) run --release $(RAW_OPTION) $(PREVIOUS_OPTION)
+	$(STANDOFF) run --release $(RAW_OPTION) $(PREVIOUS_OPTION) $(COMMIT_OPTION)
+	python3 scripts/tag_release.py build/release/$(RELEASE_NAME)
 
 $(STAGE_TARGETS): stage-%: build
-	$(STANDOFF) $* $(RAW_OPTION)
+	$(STANDOFF) $* $(RAW_OPTION) $(if $(filter export,$*),$(COMMIT_OPTION))
 
 test: swift-test interop
 
@@ -77,10 +86,24 @@ $(VENV)/.installed: Makefile
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
 	touch $@
 
-## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, DuckDB, bsdtar and unzip,
-# and the HTML report in headless Chromium.
-interop: $(VENV)/.installed dataset browser-deps
+## Loads the archives `make dataset` wrote with Python's tarfile/zipfile, pandas, polars, DuckDB,
+# frictionless, Hugging Face datasets, R (readr, jsonlite), bsdtar and unzip, and the HTML report
+# in headless Chromium.
+interop: $(VENV)/.installed dataset browser-deps r-deps
 	$(PYTHON) -m pytest -q Tests/interop Tests/bench
+
+## Debian's R with readr and jsonlite, for the tests that run the dataset card's R snippets.
+R_APT_PACKAGES := r-base-core r-cran-readr r-cran-jsonlite
+
+r-deps:
+	@if ! command -v Rscript >/dev/null || ! Rscript -e 'library(readr); library(jsonlite)' >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing $(R_APT_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(R_APT_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $(R_APT_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
 
 ## Debian's Chromium, for the browser test of the HTML report and its screenshots.
 BROWSER_APT_PACKAGES := chromium

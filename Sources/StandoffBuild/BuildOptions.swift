@@ -31,6 +31,9 @@ public struct BuildOptions: Sendable {
     public var appliesCorrections = true
     /// Documents, first in id order, that get a page in the HTML report; 0 gives every document one.
     public var reportPageLimit = 1000
+    /// The commit the release is built from, written into the card, `datapackage.json` and
+    /// `CITATION.cff`; found by the caller (see ``SourceCommit/detect(in:)``), `unknown` by default.
+    public var sourceCommit = SourceCommit.unknown
 
     /// Reading the document cache only, or writing what is missing as well.
     public enum CacheUse: Sendable {

@@ -1,18 +1,26 @@
 /// `CITATION.cff` (Citation File Format 1.2.0) for the release, so GitHub, Zenodo and reference
-/// managers cite the exact version and content.
+/// managers cite the exact version, content and source commit.
 struct CitationFile {
     let manifest: DatasetManifest
     let fingerprint: String
+    let sourceCommit: SourceCommit
 
     var text: String {
         var lines = [
             "cff-version: 1.2.0",
-            "message: \"If you use this dataset, please cite it as below, and cite the original articles.\"",
+            // CFF's `license` takes SPDX ids for the whole work; the annotations' licence does not
+            // cover the article texts, so the terms are stated here instead.
+            "message: \(quoted("If you use this dataset, please cite it as below, and cite the original articles. Terms: " + manifest.licenseNote))",
             "type: dataset",
             "title: \(quoted(manifest.title))",
             "version: \(quoted(manifest.version))",
             "date-released: \(quoted(manifest.released))",
-            "license: \(manifest.license)",
+        ]
+        // A commit id only when there is one; the card explains a dirty or unknown source.
+        if sourceCommit.id != nil {
+            lines.append("commit: \(quoted(sourceCommit.description))")
+        }
+        lines += [
             "abstract: \(quoted(manifest.description))",
             "authors:",
         ]

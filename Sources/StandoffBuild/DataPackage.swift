@@ -1,9 +1,12 @@
 import Foundation
 import StandoffCore
 
-/// `datapackage.json`: a Frictionless Data Package (v1, `tabular-data-package` profile) that
-/// describes every CSV table with a Table Schema, so frictionless, R's `frictionless` package
-/// and other catalogue tools can load and check the release without reading Standoff's code.
+/// `datapackage.json`: a Frictionless Data Package (v2) that describes every table, as CSV and as
+/// JSON Lines, with a Table Schema, so frictionless, R's `frictionless` package and other
+/// catalogue tools can load and check the release without reading Standoff's code.
+///
+/// Each table is two resources with one schema: `<table>` (`data/<table>.csv`, the one foreign
+/// keys and most tools use) and `<table>-jsonl` (`data/<table>.jsonl`).
 struct DataPackage {
     let manifest: DatasetManifest
     let summary: CorpusSummary
@@ -13,6 +16,13 @@ struct DataPackage {
     let dataFiles: [ReleaseFile]
     /// SHA-256 over the rule files, so a release records which rules made it.
     let rulesFingerprint: String
+    /// The commit the release was built from.
+    var sourceCommit = SourceCommit.unknown
+
+    /// The Data Package v2 profile; only the root declares it (resources, dialects and schemas inherit it).
+    static let profile = "https://datapackage.org/profiles/2.0/datapackage.json"
+    /// How a `list` column's items are joined in CSV.
+    static let listDelimiter = "; "
 
     /// The content fingerprint of the data files.
     var fingerprint: String { ReleaseFile.fingerprint(dataFiles) }
@@ -25,25 +35,35 @@ struct DataPackage {
         "removed": [("doc_id", "documents")],
     ]
 
+    /// A table's two files.
+    enum FileFormat: CaseIterable {
+        case csv, jsonl
+
+        var fileExtension: String { self == .csv ? "csv" : "jsonl" }
+        /// The resource name of `table` in this format.
+        func resourceName(_ table: String) -> String { self == .csv ? table : table + "-jsonl" }
+    }
+
     /// The package as pretty-printed JSON with sorted keys.
     var json: String {
-        let resources: [[String: Any]] = tables.all.map(resource)
+        let resources: [[String: Any]] = FileFormat.allCases.flatMap { format in tables.all.map { resource($0, format: format) } }
         let package: [String: Any] = [
-            "profile": "tabular-data-package",
+            "$schema": Self.profile,
             "name": manifest.name,
             "title": manifest.title,
-            "description": manifest.description + " Every table is also in data/<table>.jsonl with identical content.",
+            "description": manifest.description + " Every table is in data/<table>.csv (resource <table>) and data/<table>.jsonl (resource <table>-jsonl) with identical content.",
             "version": manifest.version,
             "created": manifest.released + "T00:00:00Z",
             "keywords": manifest.keywords,
-            "licenses": [DataPackage.license(manifest.license)],
-            "contributors": manifest.creators.map { ["title": $0, "role": "author"] },
+            "licenses": [DataPackage.license(manifest.license, note: manifest.licenseNote)],
+            "contributors": manifest.creators.map { ["title": $0, "roles": ["creator"]] },
             "sources": sources,
             "resources": resources,
             "standoff": [
                 "fingerprint": "sha256:" + fingerprint,
                 "rules_sha256": rulesFingerprint,
-                "note": "fingerprint = SHA-256 over '<sha256>  <path>\\n' of every file under data/, in path order",
+                "source_commit": sourceCommit.description,
+                "note": "fingerprint = SHA-256 over '<sha256>  <path>\\n' of every file under data/, in path order; source_commit = the git commit the release was built from ('-dirty': with uncommitted changes; 'unknown': not built from a git checkout)",
                 // Size and hash of every data file, JSONL included: what `standoff diff` checks
                 // the tables it reads against, and sizes its read caps by.
                 "files": Dictionary(uniqueKeysWithValues: dataFiles.map { ($0.path, ["bytes": $0.bytes, "sha256": $0.sha256] as [String: Any]) }),
@@ -66,60 +86,78 @@ struct DataPackage {
         return articles.sorted { $0.key < $1.key }.map { ["title": "\($0.key) (\($0.value) articles; each in data/documents.csv)"] }
     }
 
-    /// A table's CSV file as a tabular data resource.
-    func resource(_ table: TableSchema) -> [String: Any] {
-        let path = "data/\(table.name).csv"
-        let file = dataFiles.first { $0.path == path }
-        let keyFields = Set(table.primaryKey + (DataPackage.foreignKeys[table.name] ?? []).map(\.field))
-        let fields: [[String: Any]] = table.columns.map { column in
-            var field: [String: Any] = ["name": column.name, "description": column.description]
-            switch column.type {
-            case .string: field["type"] = "string"
-            case .integer: field["type"] = "integer"
-            case .date: field["type"] = "date"
-            case .list:
-                field["type"] = "string"
-                field["description"] = column.description + " In CSV the items are joined by '; '; in JSONL this is an array."
-            case .records:
-                field["type"] = "array"
-                field["description"] = column.description + " In CSV this is the array as compact JSON text; in JSONL it is the array itself."
-            }
-            // Keys and counts are always present; other text may be legitimately empty.
-            if keyFields.contains(column.name) || column.type == .integer {
-                field["constraints"] = ["required": true]
-            }
-            return field
+    /// A column as a Table Schema field.
+    ///
+    /// A column that may not be missing is `required` and has no missing values of its own, so an
+    /// empty CSV field there is a value (an empty list of authors, an empty text), never null.
+    static func field(_ column: TableSchema.Column) -> [String: Any] {
+        var field: [String: Any] = ["name": column.name, "description": column.description]
+        switch column.type {
+        case .string: field["type"] = "string"
+        case .integer: field["type"] = "integer"
+        case .date: field["type"] = "date"
+        case .list:
+            field["type"] = "list"
+            field["itemType"] = "string"
+            field["delimiter"] = listDelimiter
+            field["description"] = column.description + " In CSV the items are joined by '\(listDelimiter)' (an empty field is an empty list); in JSONL this is an array."
+        case .records:
+            field["type"] = "array"
+            field["description"] = column.description + " In CSV this is the array as compact JSON text; in JSONL it is the array itself."
         }
-        var schema: [String: Any] = ["fields": fields, "primaryKey": table.primaryKey, "missingValues": [""]]
+        if let categories = column.categories {
+            field["categories"] = categories
+        }
+        if !column.nullable {
+            field["constraints"] = ["required": true]
+            field["missingValues"] = [String]()
+        }
+        return field
+    }
+
+    /// A table's CSV or JSONL file as a tabular data resource.
+    func resource(_ table: TableSchema, format: FileFormat) -> [String: Any] {
+        let path = "data/\(table.name).\(format.fileExtension)"
+        var schema: [String: Any] = ["fields": table.columns.map(Self.field), "primaryKey": table.primaryKey, "missingValues": [""]]
         if let keys = DataPackage.foreignKeys[table.name] {
-            schema["foreignKeys"] = keys.map { ["fields": $0.field, "reference": ["resource": $0.resource, "fields": $0.field]] }
+            schema["foreignKeys"] = keys.map { ["fields": [$0.field], "reference": ["resource": format.resourceName($0.resource), "fields": [$0.field]]] }
         }
         var resource: [String: Any] = [
-            "name": table.name,
+            "name": format.resourceName(table.name),
+            "type": "table",
             "path": path,
-            "profile": "tabular-data-resource",
             "description": table.description,
-            "format": "csv",
-            "mediatype": "text/csv",
             "encoding": "utf-8",
-            "dialect": ["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true],
             "schema": schema,
         ]
-        if let file {
+        switch format {
+        case .csv:
+            resource["format"] = "csv"
+            resource["mediatype"] = "text/csv"
+            resource["dialect"] = ["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true]
+        case .jsonl:
+            resource["format"] = "jsonl"
+            resource["mediatype"] = "application/jsonlines"
+            // One object per line with sorted keys: fields are matched by name, not position.
+            schema["fieldsMatch"] = "equal"
+            resource["schema"] = schema
+        }
+        if let file = dataFiles.first(where: { $0.path == path }) {
             resource["bytes"] = file.bytes
             resource["hash"] = "sha256:" + file.sha256
         }
         return resource
     }
 
-    /// A licence entry with the canonical URL for the common SPDX ids.
-    static func license(_ spdx: String) -> [String: String] {
+    /// A licence entry with the canonical URL for the common SPDX ids, its title saying what it
+    /// covers (`note`).
+    static func license(_ spdx: String, note: String) -> [String: String] {
         let known = [
             "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0"),
             "CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0"),
             "ODC-By-1.0": ("https://opendatacommons.org/licenses/by/1-0/", "Open Data Commons Attribution License 1.0"),
         ]
-        guard let (path, title) = known[spdx] else { return ["name": spdx] }
-        return ["name": spdx, "path": path, "title": title]
+        guard let (path, title) = known[spdx] else { return ["name": spdx, "title": note] }
+        return ["name": spdx, "path": path, "title": "\(title). \(note)"]
     }
 }

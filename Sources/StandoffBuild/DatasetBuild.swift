@@ -280,13 +280,15 @@ public struct DatasetBuild: Sendable {
         try report.finish(name: "\(manifest.title) \(manifest.version)", summary: summary)
 
         var reasons = Dictionary(uniqueKeysWithValues: rules.boilerplate.rules.map { ($0.rule.id, $0.rule.summary) })
-        for reason in Clean.heuristicReasons { reasons[reason.id] = reason.summary }
-        let package = DataPackage(manifest: manifest, summary: summary, tables: rules.tables, dataFiles: dataFiles, rulesFingerprint: rulesFingerprint())
+        for reason in Clean.heuristicReasons + [Clean.correctionReason] { reasons[reason.id] = reason.summary }
+        let package = DataPackage(manifest: manifest, summary: summary, tables: rules.tables, dataFiles: dataFiles, rulesFingerprint: rulesFingerprint(),
+                                  sourceCommit: options.sourceCommit)
         try FileOutput.write(package.json, to: staging + "/datapackage.json")
-        try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint).text, to: staging + "/CITATION.cff")
+        try FileOutput.write(CitationFile(manifest: manifest, fingerprint: package.fingerprint, sourceCommit: options.sourceCommit).text,
+                             to: staging + "/CITATION.cff")
         let changes = try previous.map { DatasetDiff(old: $0, new: try ReleaseReader.load(staging)) }
         let card = DatasetCard(manifest: manifest, summary: summary, tables: rules.tables, stanceRules: rules.stance,
-                               reasonSummaries: reasons, fingerprint: package.fingerprint, changes: changes)
+                               reasonSummaries: reasons, fingerprint: package.fingerprint, sourceCommit: options.sourceCommit, changes: changes)
         try FileOutput.write(card.markdown, to: staging + "/README.md")
         try ReleaseChecksums.write(folder: staging, known: dataFiles)
         let release = options.releaseParent + "/" + manifest.releaseName
@@ -370,6 +372,8 @@ public struct DatasetBuild: Sendable {
             // The build folder too: a copied build folder's stamp must not vouch for the copy's files.
             "options raw=\(options.rawFolder) annotations=\(options.annotationsFolder) build=\(options.buildFolder) strict=\(options.strict) release=\(release) " +
                 "epoch=\(options.sourceDateEpoch.map(String.init) ?? "-") snapshot=\(options.snapshotFolder ?? "-")",
+            // The card, datapackage.json and CITATION.cff name it, so another commit is another output.
+            "commit \(options.sourceCommit)",
             "manifest \((try? FileOutput.sha256(ofFile: options.manifestPath)) ?? "-")",
             "rules \(rulesFingerprint())",
             "corrections \((try? FileOutput.sha256(ofFile: options.correctionsPath)) ?? "-")",

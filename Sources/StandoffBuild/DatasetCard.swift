@@ -20,31 +20,22 @@ public struct DatasetCard: Sendable {
     public let reasonSummaries: [String: String]
     /// The data files' content fingerprint.
     public let fingerprint: String
+    /// The commit the release was built from.
+    public let sourceCommit: SourceCommit
     /// The differences from a previous release, shown as release notes; nil when none was given.
     public let changes: DatasetDiff?
 
     /// Creates a card.
     public init(manifest: DatasetManifest, summary: CorpusSummary, tables: DatasetTables = DatasetTables(), stanceRules: StanceRules = .none,
-                reasonSummaries: [String: String] = [:], fingerprint: String = "", changes: DatasetDiff? = nil) {
+                reasonSummaries: [String: String] = [:], fingerprint: String = "", sourceCommit: SourceCommit = .unknown, changes: DatasetDiff? = nil) {
         self.manifest = manifest
         self.summary = summary
         self.tables = tables
         self.stanceRules = stanceRules
         self.reasonSummaries = reasonSummaries
         self.fingerprint = fingerprint
+        self.sourceCommit = sourceCommit
         self.changes = changes
-    }
-
-    /// Hugging Face card metadata: licence, language and one loadable config per table.
-    var frontMatter: String {
-        var lines = ["---", "pretty_name: \"\(manifest.title)\"", "license: \(manifest.license.lowercased())", "language:", "- en",
-                     "task_categories:", "- text-classification", "- token-classification", "tags:"]
-        lines += manifest.keywords.map { "- \($0.lowercased().replacingOccurrences(of: " ", with: "-"))" }
-        lines += ["configs:"]
-        for table in tables.all {
-            lines += ["- config_name: \(table.name)", "  data_files: data/\(table.name).jsonl"]
-        }
-        return (lines + ["---", ""]).joined(separator: "\n")
     }
 
     /// The card as Markdown.
@@ -59,13 +50,14 @@ public struct DatasetCard: Sendable {
         | Dataset | `\(manifest.name)` |
         | Version | \(manifest.version) |
         | Released | \(manifest.released) |
-        | Licence | \(manifest.license) (annotations); see [Licence](#licence) |
+        | Licence | \(manifest.license) for the annotations, segmentation and metadata; not the article texts (see [Licence](#licence)) |
         | Documents | \(summary.documents.count) |
         | Sentences | \(count("sentences")) |
         | Entity mentions | \(count("mentions")) |
         | Stance rows | \(count("stances")) |
         | Removed boilerplate lines | \(count("removed")) |
         | Content fingerprint | `sha256:\(fingerprint)` |
+        | Source commit | \(commitCell) |
 
         ## Intended use
 
@@ -79,8 +71,9 @@ public struct DatasetCard: Sendable {
         Every table comes twice, with identical content: `data/<table>.jsonl` (JSON Lines, one
         object per row, keys sorted) and `data/<table>.csv` (RFC 4180, UTF-8 without BOM, CRLF
         record ends, header row). A missing value is JSON `null` and an empty CSV field; a list is
-        a JSON array and, in CSV, its items joined by `; `. `datapackage.json` describes the CSV
-        tables as a Frictionless Data Package (v1) with types, keys and foreign keys;
+        a JSON array and, in CSV, its items joined by `; ` (an empty list is an empty field: list
+        columns are never missing, which `datapackage.json` states). `datapackage.json` describes the CSV
+        and JSONL tables as a Frictionless Data Package (v2) with types, categories, keys and foreign keys;
         `CITATION.cff` says how to cite this version; `SHA256SUMS` lists every file's SHA-256.
         `report/index.html` opens an HTML report in any browser, offline: every document's text
         with its stance labels, cues and entity mentions marked, and the removed lines.
@@ -147,34 +140,8 @@ public struct DatasetCard: Sendable {
             card += "\n"
         }
         card += """
-        ## How to load
 
-        pandas:
-        ```python
-        import pandas as pd
-        sentences = pd.read_json("data/sentences.jsonl", lines=True)
-        documents = pd.read_csv("data/documents.csv", keep_default_na=False, na_values=[""])
-        # straight from the archive:
-        pd.read_csv("zip://\(manifest.releaseName)/data/sentences.csv::\(manifest.releaseName).zip")
-        ```
-
-        DuckDB (from the extracted folder):
-        ```sql
-        SELECT doc_id, count(*) FROM read_json_auto('data/sentences.jsonl') GROUP BY doc_id;
-        SELECT * FROM read_csv_auto('data/removed.csv');
-        ```
-
-        R:
-        ```r
-        sentences <- read.csv(unz("\(manifest.releaseName).zip", "\(manifest.releaseName)/data/sentences.csv"), encoding = "UTF-8")
-        ```
-
-        Hugging Face `datasets`:
-        ```python
-        from datasets import load_dataset
-        ds = load_dataset("json", data_files={"sentences": "data/sentences.jsonl"})
-        ```
-
+        """ + loadingSection + qualitySection + """
         ## Statistics
 
         | | |
@@ -196,9 +163,9 @@ public struct DatasetCard: Sendable {
 
         The content fingerprint above is the SHA-256 of the `SHA256SUMS` lines of the `data/` files,
         in path order; it is also in `datapackage.json` and `CITATION.cff`. Two archives of the same
-        version with different data have different fingerprints. To rebuild this exact release,
-        check out the commit that made it (tag `\(manifest.releaseName)`), run `make dataset` with
-        the same `SOURCE_DATE_EPOCH` (unset: the release date), and compare `SHA256SUMS`.
+        version with different data have different fingerprints.
+
+        """ + "\n" + rebuildInstructions + "\n" + """
 
         ## Known limitations
 
@@ -229,6 +196,88 @@ public struct DatasetCard: Sendable {
 
         """
         return card
+    }
+
+    /// The source commit for the summary table: the id, and what a dirty or unknown one means.
+    var commitCell: String {
+        guard sourceCommit.id != nil else { return "unknown (not built from a git checkout)" }
+        return "`\(sourceCommit)`" + (sourceCommit.dirty ? " (built with uncommitted changes: no commit rebuilds it exactly)" : "")
+    }
+
+    /// How to rebuild this release from its commit, or why it cannot be.
+    var rebuildInstructions: String {
+        let epoch = "run `make dataset` with the same `SOURCE_DATE_EPOCH` (unset: the release date), and compare `SHA256SUMS`."
+        guard let id = sourceCommit.id else {
+            return "This release was not built from a git checkout, so it records no commit to rebuild it from; releases made with `make release` are (tag `\(manifest.releaseName)`)."
+        }
+        if sourceCommit.dirty {
+            return "This release was built from commit `\(id)` with uncommitted changes (`\(sourceCommit)`), so no commit rebuilds it exactly and it carries no tag; a published release is built from a clean checkout with `make release`."
+        }
+        return "To rebuild this exact release, check out the commit that made it, `\(id)` (`make release` marks it with the annotated tag `\(manifest.releaseName)`: `git checkout \(manifest.releaseName)`), \(epoch)"
+    }
+
+    /// Code that loads every table with its types, for each tool.
+    var loadingSection: String {
+        let snippets = LoadingSnippets(tables: tables.all, defaultTable: manifest.cardMetadata.defaultTable, releaseName: manifest.releaseName)
+        return """
+        ## How to load
+
+        Every snippet below runs as it is from the extracted release folder, the one holding this
+        `README.md` (`tar -xzf \(manifest.releaseName).tar.gz && cd \(manifest.releaseName)`), and loads
+        every table with its types: `published` as a date, lists as lists, label columns
+        (\(labelColumns)) as categories, missing values as the tool's NA or null.
+
+        pandas (JSON Lines):
+        ```python
+        \(snippets.pandas)```
+
+        polars (JSON Lines):
+        ```python
+        \(snippets.polars)```
+
+        DuckDB (JSON Lines; lists and cue records become DuckDB lists and structs):
+        ```sql
+        \(snippets.duckDB)```
+
+        R with readr (CSV; the cue records are parsed with jsonlite):
+        ```r
+        \(snippets.readr)```
+
+        R with jsonlite (JSON Lines):
+        ```r
+        \(snippets.jsonlite)```
+
+        Hugging Face `datasets`: this card's metadata has one config per table (`\(manifest.cardMetadata.defaultTable)` is the
+        default) and types every column, labels as `ClassLabel`:
+        ```python
+        \(snippets.huggingFace)```
+
+        Without extracting, from the folder the zip was downloaded to (pandas reads `zip://` URLs through fsspec):
+        ```python
+        \(snippets.fromArchive)```
+
+
+        """
+    }
+
+    /// The columns that hold labels, for the loading section.
+    private var labelColumns: String {
+        tables.all.flatMap { table in table.columns.filter { $0.categories != nil }.map { "`\(table.name).\($0.name)`" } }.joined(separator: ", ")
+    }
+
+    /// The figures `make evaluate` measured for this version, from the manifest.
+    var qualitySection: String {
+        var text = "## Quality\n\n\(manifest.quality.method)\n\n"
+        for set in manifest.quality.sets {
+            text += "- **\(set.name)**: \(set.description)\n"
+        }
+        text += "\n| set | figure | value |\n|---|---|---:|\n"
+        for set in manifest.quality.sets {
+            for (index, figure) in set.figures.enumerated() {
+                text += "| \(index == 0 ? set.name : "") | \(AnnotationStatistics.cell(figure.figure)) | \(figure.value) |\n"
+            }
+        }
+        return text + "\n\(manifest.quality.caveat)\n\n"
     }
 
     /// How stance is annotated, each document's stance and the rule statistics.

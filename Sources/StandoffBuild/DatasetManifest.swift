@@ -1,4 +1,5 @@
 import Foundation
+import StandoffCore
 
 /// The dataset's name, version and licence: the one committed source of truth,
 /// `annotations/dataset.json`, that archive names, the top folder and the card all use.
@@ -15,6 +16,9 @@ public struct DatasetManifest: Decodable, Sendable, Equatable {
     public var license: String
     /// What the licence covers and what it does not (the article texts).
     public var licenseNote: String
+    /// A short id for these terms as a whole (`license_name` in the card's metadata, which says
+    /// `license: other`): the annotations' licence does not cover the article texts.
+    public var licenseName: String
     /// Release date `YYYY-MM-DD`; archive entries carry it as their time unless
     /// `SOURCE_DATE_EPOCH` is set.
     public var released: String
@@ -24,6 +28,58 @@ public struct DatasetManifest: Decodable, Sendable, Equatable {
     public var keywords: [String]
     /// What changed in each version, newest last.
     public var changes: [Change]
+    /// The Hugging Face card metadata that describes the dataset rather than its files.
+    public var cardMetadata: CardMetadata
+    /// How well the rules do against hand labels, as `make evaluate` measured them for this version.
+    public var quality: Quality
+
+    /// Catalogue terms for the card's YAML header, in the Hugging Face vocabulary.
+    public struct CardMetadata: Decodable, Sendable, Equatable {
+        /// Language codes, e.g. `en`.
+        public var language: [String]
+        /// E.g. `text-classification`.
+        public var taskCategories: [String]
+        /// E.g. `multi-class-classification`.
+        public var taskIds: [String]
+        /// Who made the labels, e.g. `machine-generated`.
+        public var annotationsCreators: [String]
+        /// Who wrote the texts, e.g. `found`.
+        public var languageCreators: [String]
+        /// E.g. `monolingual`.
+        public var multilinguality: [String]
+        /// E.g. `original`.
+        public var sourceDatasets: [String]
+        /// The table `load_dataset(folder)` loads when no config is named.
+        public var defaultTable: String
+    }
+
+    /// Measured quality: sets of hand-labelled articles, each with its figures.
+    public struct Quality: Decodable, Sendable, Equatable {
+        /// How and on what the figures were measured.
+        public var method: String
+        /// The labelled sets, in the order the card lists them.
+        public var sets: [LabelledSet]
+        /// What the figures do not tell.
+        public var caveat: String
+
+        /// One labelled set and what was measured on it.
+        public struct LabelledSet: Decodable, Sendable, Equatable {
+            /// E.g. `domain-dev` or `pages-dev, w3m`.
+            public var name: String
+            /// What the set is and how it relates to the rules (read while writing them or not).
+            public var description: String
+            /// The figures, as measured (their printed precision kept).
+            public var figures: [Figure]
+        }
+
+        /// One measured figure.
+        public struct Figure: Decodable, Sendable, Equatable {
+            /// E.g. `stance macro-F1 (favor, against)`.
+            public var figure: String
+            /// The value as reported, e.g. `0.852` or `0.821 / 0.842`.
+            public var value: String
+        }
+    }
 
     /// One version's change note.
     public struct Change: Decodable, Sendable, Equatable {
@@ -57,6 +113,10 @@ public struct DatasetManifest: Decodable, Sendable, Equatable {
         }
         guard manifest.changes.contains(where: { $0.version == manifest.version }) else {
             throw BuildError.manifest(path: path, reason: "'changes' has no entry for version \(manifest.version); say what this version changes")
+        }
+        let tables = DatasetTables.all.map(\.name)
+        guard tables.contains(manifest.cardMetadata.defaultTable) else {
+            throw BuildError.manifest(path: path, reason: "'card_metadata.default_table' must be one of \(tables.joined(separator: ", ")), not '\(manifest.cardMetadata.defaultTable)'")
         }
         guard manifest.releasedEpoch != nil else {
             throw BuildError.manifest(path: path, reason: "'released' must be a date YYYY-MM-DD")

@@ -20,14 +20,17 @@ struct BuildStampTests {
         return folder
     }
 
-    static func options(_ folder: TemporaryFolder, build: String = "build") -> BuildOptions {
-        BuildOptions(rawFolder: folder.path + "/raw", annotationsFolder: folder.path + "/annotations", buildFolder: folder.path + "/" + build,
-                     snapshotFolder: folder.path + "/annotations/documents")
+    static func options(_ folder: TemporaryFolder, build: String = "build", commit: SourceCommit = .unknown) -> BuildOptions {
+        var options = BuildOptions(rawFolder: folder.path + "/raw", annotationsFolder: folder.path + "/annotations", buildFolder: folder.path + "/" + build,
+                                   snapshotFolder: folder.path + "/annotations/documents")
+        options.sourceCommit = commit
+        return options
     }
 
     /// The edits after which a run must rebuild.
     enum Edit: String, CaseIterable, Sendable {
-        case rawFile, ruleFile, archive, snapshotFile, release
+        /// `sourceCommit`: the card, datapackage.json and CITATION.cff name another commit.
+        case rawFile, ruleFile, archive, snapshotFile, release, sourceCommit
     }
 
     @Test func anUnchangedProjectIsReused() throws {
@@ -46,6 +49,7 @@ struct BuildStampTests {
         let folder = try Self.project()
         let first = try DatasetBuild(options: Self.options(folder)).run(reuse: true)
         var release = false
+        var commit = SourceCommit.unknown
         switch edit {
         case .rawFile:
             let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/raw").sorted().first)
@@ -61,14 +65,16 @@ struct BuildStampTests {
             try folder.write("annotations/documents/" + name, Array("edited by hand\n".utf8))
         case .release:
             release = true
+        case .sourceCommit:
+            commit = SourceCommit(id: String(repeating: "ab", count: 20), dirty: true)
         }
-        let second = try DatasetBuild(options: Self.options(folder)).run(release: release, reuse: true)
+        let second = try DatasetBuild(options: Self.options(folder, commit: commit)).run(release: release, reuse: true)
         #expect(second.upToDate == nil, "\(edit) must rebuild")
-        let clean = try DatasetBuild(options: Self.options(folder, build: "clean")).run(release: release)
+        let clean = try DatasetBuild(options: Self.options(folder, build: "clean", commit: commit)).run(release: release)
         for (rebuilt, fresh) in zip(second.archives, clean.archives) {
             #expect(try folder.read(String(rebuilt.dropFirst(folder.path.count + 1))) == folder.read(String(fresh.dropFirst(folder.path.count + 1))))
         }
         // And now it is up to date again.
-        #expect(try DatasetBuild(options: Self.options(folder)).run(release: release, reuse: true).upToDate != nil)
+        #expect(try DatasetBuild(options: Self.options(folder, commit: commit)).run(release: release, reuse: true).upToDate != nil)
     }
 }

@@ -53,6 +53,9 @@ public struct Clean: Stage {
         ("closing-section", "Everything after a heading over a note that follows the article, such as \"About the author\" or \"About Example Corp\"."),
     ]
 
+    /// The reason of a line a person's `remove-line` correction removed, with what it means.
+    public static let correctionReason = (id: "correction", summary: "A line a person's correction in `annotations/corrections.jsonl` removed.")
+
     /// Phrase rules, compiled.
     public let lexicon: BoilerplateLexicon
     /// Heuristic thresholds.
@@ -89,7 +92,7 @@ public struct Clean: Stage {
 
         // Corrections first: a kept line is exempt from every rule, a removed one is on record.
         let forced = lineCorrections(document, lines: page.lines, diagnostics: &diagnostics)
-        for (index, action) in forced where action == .removeLine { page.remove(index, reason: "correction") }
+        for (index, action) in forced where action == .removeLine { page.remove(index, reason: Self.correctionReason.id) }
 
         // 1–2. Line-level rules.
         applyLineRules(&page, forced: forced, metadata: &metadata)
@@ -163,7 +166,7 @@ public struct Clean: Stage {
                 end += 1
             }
             for index in start..<(end - 1) {
-                guard let reason = page.removedReason[index], reason != "no-text", reason != "correction",
+                guard let reason = page.removedReason[index], reason != "no-text", reason != Self.correctionReason.id,
                       page.isKept(index + 1), forced[index + 1] == nil,
                       continues(page.lines[index], into: page.lines[index + 1], maxLength: maxLength, fragments: false) else { continue }
                 page.remove(index + 1, reason: reason)

@@ -6,15 +6,30 @@
 public struct DatasetTables: Sendable, Equatable {
     /// The stance targets whose document stance the `documents` table carries, in file order.
     public let targets: [StanceTarget]
+    /// Every reason a line can be removed for (phrase rule ids, heuristics, corrections), sorted:
+    /// the categories of `removed.reason`; empty when unknown, which leaves the column free text.
+    public let removalReasons: [String]
 
-    /// Creates the tables for `targets`.
-    public init(targets: [StanceTarget] = []) {
+    /// Creates the tables for `targets`, with `removalReasons` as the categories of `removed.reason`.
+    public init(targets: [StanceTarget] = [], removalReasons: [String] = []) {
         self.targets = targets
+        self.removalReasons = Array(Set(removalReasons)).sorted()
     }
 
-    private static func column(_ name: String, _ type: TableSchema.ColumnType, nullable: Bool = false, _ description: String) -> TableSchema.Column {
-        TableSchema.Column(name: name, type: type, nullable: nullable, description: description)
+    private static func column(_ name: String, _ type: TableSchema.ColumnType, nullable: Bool = false, _ description: String,
+                               categories: [String]? = nil, fields: [TableSchema.Column] = []) -> TableSchema.Column {
+        TableSchema.Column(name: name, type: type, nullable: nullable, description: description, categories: categories, fields: fields)
     }
+
+    /// The keys of a stance cue (see ``StanceCue/json``).
+    public static let cueFields = [
+        column("start", .integer, "Start offset in the document's `text`, in code points."),
+        column("end", .integer, "End offset (exclusive) in code points."),
+        column("text", .string, "The words as written."),
+        column("rule", .string, "Id of the rule the words made fire."),
+        column("label", .string, nullable: true, "For a cue rule, the label the cue gave after the operators; null for topic words, operator triggers and holder words.",
+               categories: StanceAnnotator.labels),
+    ]
 
     /// One row per article, without the stance columns.
     public static let baseDocuments = TableSchema(
@@ -43,7 +58,8 @@ public struct DatasetTables: Sendable, Equatable {
         for target in targets {
             let prefix = target.columnPrefix
             schema.columns += [
-                Self.column(prefix + "_stance", .string, "Document stance toward `\(target.id)` (\(target.description)): `favor` when the author's favor sentences outnumber the against ones, `against` when the reverse, else `none`. Quoted and reported speakers' sentences do not count."),
+                Self.column(prefix + "_stance", .string, "Document stance toward `\(target.id)` (\(target.description)): `favor` when the author's favor sentences outnumber the against ones, `against` when the reverse, else `none`. Quoted and reported speakers' sentences do not count.",
+                            categories: StanceAnnotator.labels),
                 Self.column(prefix + "_n_favor", .integer, "Sentences held by the author labelled `favor` toward `\(target.id)`."),
                 Self.column(prefix + "_n_against", .integer, "Sentences held by the author labelled `against` toward `\(target.id)`."),
                 Self.column(prefix + "_n_none", .integer, "Sentences held by the author labelled `none` toward `\(target.id)`."),
@@ -79,7 +95,7 @@ public struct DatasetTables: Sendable, Equatable {
             column("start", .integer, "Start offset in the document's `text`, in code points."),
             column("end", .integer, "End offset (exclusive) in code points."),
             column("text", .string, "The mention as written."),
-            column("type", .string, "PERSON, GPE, ORG, NORP or EVENT (OntoNotes names)."),
+            column("type", .string, "PERSON, GPE, ORG, NORP or EVENT (OntoNotes names).", categories: EntityType.allCases.map(\.rawValue)),
             column("entity_id", .string, "Stable entity id, the same across documents."),
             column("entity_name", .string, "The entity's canonical name."),
             column("rule", .string, "Id of the rule that produced the mention (`correction` for one a person added)."),
@@ -97,18 +113,19 @@ public struct DatasetTables: Sendable, Equatable {
             column("sentence_id", .string, "The sentence."),
             column("doc_id", .string, "The document."),
             column("target", .string, "Stance target id, e.g. `japan-dprk-dialogue`."),
-            column("label", .string, "`favor`, `against` or `none`."),
+            column("label", .string, "`favor`, `against` or `none`.", categories: StanceAnnotator.labels),
             column("holder", .string, "`author`, the entity id of the quoted or reported speaker, or `unnamed` for a speaker no one names (critics, one official)."),
             column("rules", .list, "Ids of the rules that fired, in the order they fired: the target rule, cue rules, operators, holder rules (`correction` when a person's correction set the row)."),
             column("source", .string, "`rule`, or `correction` when a person's correction set the label or holder."),
-            column("cues", .records, "The words that made the rules fire, in text order: objects with `start` and `end` (code points into the document's `text`, end-exclusive), `text`, `rule` (the rule's id) and `label` (for cue rules, the label the cue gave after negation, contrast, conditions, questions and hedges; null for topic words, operator triggers and holder words)."),
+            column("cues", .records, "The words that made the rules fire, in text order: objects with `start` and `end` (code points into the document's `text`, end-exclusive), `text`, `rule` (the rule's id) and `label` (for cue rules, the label the cue gave after negation, contrast, conditions, questions and hedges; null for topic words, operator triggers and holder words).",
+                   fields: cueFields),
             column("score", .integer, "Favor cue weights minus against cue weights after the operators; the label is its sign. 0 off target."),
         ],
         primaryKey: ["sentence_id", "target"]
     )
 
-    /// One row per raw line not kept in the body.
-    public static let removed = TableSchema(
+    /// One row per raw line not kept in the body, with `reason` as free text.
+    public static let baseRemoved = TableSchema(
         name: "removed",
         description: "One row per non-blank raw line that is not part of the body, with the rule that removed it.",
         columns: [
@@ -120,8 +137,17 @@ public struct DatasetTables: Sendable, Equatable {
         primaryKey: ["doc_id", "line"]
     )
 
+    /// One row per raw line not kept in the body, with the known removal reasons as `reason`'s categories.
+    public var removed: TableSchema {
+        var schema = Self.baseRemoved
+        if !removalReasons.isEmpty, let reason = schema.columns.firstIndex(where: { $0.name == "reason" }) {
+            schema.columns[reason].categories = removalReasons
+        }
+        return schema
+    }
+
     /// Every table, in the order they are written and documented.
-    public var all: [TableSchema] { [documents, Self.sentences, Self.mentions, Self.stances, Self.removed] }
+    public var all: [TableSchema] { [documents, Self.sentences, Self.mentions, Self.stances, removed] }
 
     /// Every table without stance targets: the same table names, and every column but the
     /// documents table's per-target ones.
@@ -169,7 +195,7 @@ public struct DatasetTables: Sendable, Equatable {
                  .string(stance.label), .string(stance.holder), .list(stance.rules), .string(stance.source),
                  .records(stance.cues.map(\.json)), .integer(stance.score)]
             }
-        case Self.removed.name:
+        case Self.baseRemoved.name:
             return document.removed.map { line in
                 [.string(document.id), .integer(line.line), .string(line.text), .string(line.reason)]
             }

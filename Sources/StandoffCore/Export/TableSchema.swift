@@ -27,6 +27,21 @@ public struct TableSchema: Sendable, Equatable {
         public var nullable: Bool
         /// What the column means, for the dataset card.
         public var description: String
+        /// The only values a label column holds, in their documented order; `nil` for free text.
+        /// Loaders that have a categorical type (pandas, polars, DuckDB, R, Hugging Face) get them.
+        public var categories: [String]?
+        /// The keys of a `records` column's objects, as columns; empty for other types.
+        public var fields: [Column]
+
+        /// Creates a column.
+        public init(name: String, type: ColumnType, nullable: Bool, description: String, categories: [String]? = nil, fields: [Column] = []) {
+            self.name = name
+            self.type = type
+            self.nullable = nullable
+            self.description = description
+            self.categories = categories
+            self.fields = fields
+        }
     }
 
     /// The table name: the file stem under `data/`, e.g. `sentences`.

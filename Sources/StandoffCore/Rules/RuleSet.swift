@@ -65,8 +65,12 @@ public struct RuleSet: Sendable {
         }
     }
 
-    /// The dataset's tables, with a document stance column group per stance target.
-    public var tables: DatasetTables { DatasetTables(targets: stance.targetList) }
+    /// The dataset's tables, with a document stance column group per stance target and every
+    /// reason a line can be removed for (phrase rules, heuristics, corrections).
+    public var tables: DatasetTables {
+        DatasetTables(targets: stance.targetList,
+                      removalReasons: boilerplate.rules.map(\.rule.id) + Clean.heuristicReasons.map(\.id) + [Clean.correctionReason.id])
+    }
 }
 
 extension Pipeline {

@@ -10,14 +10,12 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var build: BuildOptionGroup
 
-    @Option(name: .long, help: ArgumentHelp("A previous release (archive or folder) to summarise the changes since, in the dataset card.", valueName: "path"))
-    var previous: String?
+    @OptionGroup var releaseOptions: ReleaseOptionGroup
 
     func run() throws {
         try reportingErrors {
             let result = try build.writing { options in
-                var options = options
-                options.previousRelease = previous
+                let options = try releaseOptions.applied(to: options)
                 return try DatasetBuild(options: options).export()
             }
             report(result.summary, wrote: [result.releaseFolder], timings: build.timings)

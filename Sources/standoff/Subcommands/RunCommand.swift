@@ -15,6 +15,8 @@ struct RunCommand: ParsableCommand {
         With --previous, the dataset card's "Changes" section also summarises what changed since that release ('standoff diff' in short: counts, stance transitions, a few examples per kind). The previous release is read before anything is written, so it may be the archive this run replaces:
 
           standoff run --previous build/dist/japan-dprk-summit-commentary-0.1.0.tar.gz
+
+        The dataset card, datapackage.json and CITATION.cff record the commit the release is built from: what 'git rev-parse HEAD' says where --annotations lies, with '-dirty' when 'git status' lists changes, or 'unknown' outside a git checkout; --source-commit says it instead. A run at another commit is a new run.
         """
     )
 
@@ -26,14 +28,12 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Rebuild even when nothing changed since the last complete run.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("A previous release (archive or folder) to summarise the changes since, in the dataset card.", valueName: "path"))
-    var previous: String?
+    @OptionGroup var releaseOptions: ReleaseOptionGroup
 
     func run() throws {
         try reportingErrors {
             let result = try build.writing { options in
-                var options = options
-                options.previousRelease = previous
+                let options = try releaseOptions.applied(to: options)
                 return try DatasetBuild(options: options).run(release: release, reuse: !force)
             }
             if let previous = result.upToDate {
