@@ -29,9 +29,11 @@ struct RunningTopic: Sendable {
     }
 
     /// Reads one sentence's reference in order; returns the target rule that puts it on target
-    /// (with its spans), or `nil` when it is off target.
+    /// (with its spans), or `nil` when it is off target. `hasCue` (whether the sentence holds a
+    /// clear favor or against cue) is asked only of a sentence that names no talks while the
+    /// target is the topic, since finding cues is costly.
     mutating func read(_ reference: TargetDetector.Reference, parties: Set<Int>, namesThirdCountry: Bool = false, paragraph: Int,
-                       hasCue: Bool) -> (id: String, spans: [Range<Int>])? {
+                       hasCue: @autoclosure () -> Bool) -> (id: String, spans: [Range<Int>])? {
         defer { partiesNamed.formUnion(parties) }
         if let other = otherTalksIn, other != paragraph { otherTalksIn = nil }
         switch reference {
@@ -56,7 +58,7 @@ struct RunningTopic: Sendable {
         case .none:
             // Naming one of the target's parties again, with no talks of anyone's, returns to the document's topic.
             if otherTalksIn == paragraph && !parties.isEmpty && !namesThirdCountry { otherTalksIn = nil }
-            return isTarget(in: paragraph) && hasCue ? (TargetDetector.running.identifier, []) : nil
+            return isTarget(in: paragraph) && hasCue() ? (TargetDetector.running.identifier, []) : nil
         }
     }
 }

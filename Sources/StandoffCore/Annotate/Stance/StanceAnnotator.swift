@@ -49,8 +49,9 @@ public struct StanceAnnotator: Sendable {
     struct SentenceFacts {
         let text: StanceText
         let mentions: [SentenceMention]
-        let cues: [WorkingCue]
-        let hedges: [(rule: String, range: Range<Int>)]
+        /// Found only for a sentence on target, or when the running topic asks (see ``stances(in:)``).
+        var cues: [WorkingCue] = []
+        var hedges: [(rule: String, range: Range<Int>)] = []
         let holder: HolderResolver.Found
     }
 
@@ -75,18 +76,29 @@ public struct StanceAnnotator: Sendable {
             if holder.holder != Self.author, let type = holder.type { memory.speakers.append((holder.holder, type)) }
             memory.mentions += mentions.map { ($0.entityID, $0.type) }
             memory.previous = (sentence.paragraph, holder)
-            let (cues, hedges) = findCues(in: text)
-            facts.append(SentenceFacts(text: text, mentions: mentions, cues: cues, hedges: hedges, holder: holder))
+            facts.append(SentenceFacts(text: text, mentions: mentions, holder: holder))
         }
 
+        // Most sentences are off target, and finding cues is most of the work: they are found
+        // when the running topic asks for them or the sentence is on target, once for all targets.
+        var found: [([WorkingCue], [(rule: String, range: Range<Int>)])?] = Array(repeating: nil, count: facts.count)
+        func cues(_ index: Int) -> ([WorkingCue], [(rule: String, range: Range<Int>)]) {
+            if let known = found[index] { return known }
+            let result = findCues(in: facts[index].text)
+            found[index] = result
+            return result
+        }
         var stances: [Stance] = []
         for target in rules.compiledTargets {
             let detector = TargetDetector(target: target)
             var topic = RunningTopic()
-            for (sentence, fact) in zip(document.sentences, facts) {
+            for (index, sentence) in document.sentences.enumerated() {
+                var fact = facts[index]
                 let (reference, partiesNamed, namesThirdCountry) = detector.read(fact.text, mentions: fact.mentions)
                 let targetRule = topic.read(reference, parties: partiesNamed, namesThirdCountry: namesThirdCountry, paragraph: sentence.paragraph,
-                                            hasCue: fact.cues.contains { $0.counts && $0.weight >= RunningTopic.clearWeight })
+                                            hasCue: cues(index).0.contains { $0.counts && $0.weight >= RunningTopic.clearWeight })
+                // Off target, no cue is read.
+                if targetRule != nil { (fact.cues, fact.hedges) = cues(index) }
                 stances.append(stance(sentence: sentence, target: target.target.id, targetRule: targetRule, fact: fact))
             }
         }
