@@ -10,12 +10,13 @@ import Foundation
 /// just `p`), and small ASCII brackets (`[sz]`) are listed. The analysis is conservative:
 /// look-arounds count as matching the empty string, and for syntax it does not know
 /// (back-references, `\Q…\E`, comment mode) it gives up, and the rule is always run. Literals
-/// are ASCII and lower-cased, and are looked for in the ASCII-lower-cased line; a line holding a
+/// are ASCII lower-cased, or caseless symbols (`©`, `’`), as UTF-8, and are looked for in the
+/// ASCII-lower-cased line; a line holding a
 /// non-ASCII character that changes under case folding (`ß`, `ſ`, the Kelvin sign) could match
 /// an ASCII literal case-insensitively without containing it, so such lines skip the filter
 /// (see ``BoilerplateLexicon``).
 struct RequiredLiterals: Sendable, Equatable {
-    /// The most selective clause: lower-cased ASCII strings, none empty, one of which every match
+    /// The most selective clause: lower-cased strings, none empty, one of which every match
     /// contains.
     let literals: [[UInt8]]
     /// Every requirement the analysis found, `literals` first: every match contains one string of
@@ -41,7 +42,10 @@ struct RequiredLiterals: Sendable, Equatable {
         guard let first = clauses.first else { return nil }
         literals = first
         self.clauses = clauses
-        wholeMatches = info.isPrecise ? info.exact.map { $0.sorted().map { Array($0.utf8) } } : nil
+        // Whole matches are found from byte offsets that count one scalar per byte: ASCII only.
+        wholeMatches = info.isPrecise ? info.exact.flatMap { exact in
+            exact.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? exact.sorted().map { Array($0.utf8) } : nil
+        } : nil
         finder = LiteralFinder(clauses.flatMap { $0 })
     }
 
@@ -393,11 +397,31 @@ struct RequiredLiterals: Sendable, Equatable {
         }
     }
 
-    /// A literal character: ASCII is lower-cased; other characters are treated as unknown, since
-    /// case-insensitive matching may fold them to or from other strings.
+    /// A literal character: ASCII is lower-cased; a symbol or punctuation mark that case
+    /// folding leaves alone (`©`, `’`, `—`) is itself, since case-insensitive matching can only
+    /// match it to itself on a line whose characters all fold to themselves, the only lines
+    /// the filter reads (see ``BoilerplateLexicon/filterBytes(_:)``); other characters, letters
+    /// and marks above all, are treated as unknown, since case-insensitive matching may fold
+    /// them to or from other strings.
     static func literal(_ scalar: Unicode.Scalar) -> Info {
-        guard scalar.isASCII else { return .unknown }
+        guard scalar.isASCII else {
+            guard isCaselessSymbol(scalar) else { return .unknown }
+            return Info(exact: [String(scalar)], isPrecise: true)
+        }
         let value = scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value + 0x20 : scalar.value
         return Info(exact: [String(Unicode.Scalar(value)!)], isPrecise: true)
+    }
+
+    /// Punctuation, symbols and separators without case.
+    static func isCaselessSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        guard !properties.isCased, !properties.changesWhenCaseFolded, !properties.changesWhenCaseMapped else { return false }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+             .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -16,7 +16,12 @@ struct RequiredLiteralsTests {
         Case(pattern: "^(?:share|tweet)(?: (?:this|the))?[.!:]?$", literals: ["share", "tweet"]),
         Case(pattern: "\\bcookies?\\b.*\\b(?:use|accept)\\b", literals: ["cookie"]),
         Case(pattern: "^(?:By|BY|by)\\s+(?<value>\\p{Lu}[\\p{L}.’'-]+)$", literals: ["by"]),
-        Case(pattern: "^(?:©|\\(c\\)|copyright\\b)|\\ball rights reserved\\b", literals: nil),
+        // A caseless symbol is a literal; a non-ASCII letter, which case folding could match to
+        // other letters, is not.
+        Case(pattern: "^(?:©|\\(c\\)|copyright\\b)|\\ball rights reserved\\b", literals: ["(c)", "all rights reserved", "copyright", "©"]),
+        Case(pattern: "Japan[’']s", literals: ["japan's", "japan’s"]),
+        Case(pattern: "^(?:ß|copyright)", literals: nil),
+        Case(pattern: "^(?:é|copyright)", literals: nil),
         Case(pattern: "^(?:\\(c\\)|copyright\\b)|\\ball rights reserved\\b", literals: ["(c)", "all rights reserved", "copyright"]),
         Case(pattern: "x{2,3}y", literals: ["xy"]),
         Case(pattern: "(?i:fellow|director)\\b", literals: ["director", "fellow"]),
