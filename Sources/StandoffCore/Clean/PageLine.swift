@@ -106,10 +106,17 @@ struct PageLine: Sendable {
     /// put no spaces between words, count about one word per two ideographs or kana.
     static func wordCount(_ folded: String) -> Int {
         guard !folded.isEmpty else { return 0 }
-        var spaces = 0
-        var ascii = true
-        for byte in folded.utf8 {
-            if byte == 0x20 { spaces += 1 } else if byte >= 0x80 { ascii = false }
+        // On the UTF-8 buffer: this runs for every line several times, and the view's iterator
+        // was a fiftieth of the whole pipeline.
+        var text = folded
+        let (spaces, ascii) = text.withUTF8 { bytes in
+            var spaces = 0
+            var high: UInt8 = 0
+            for byte in bytes {
+                spaces &+= byte == 0x20 ? 1 : 0
+                high |= byte
+            }
+            return (spaces, high < 0x80)
         }
         if ascii { return spaces + 1 }
         var words = 0

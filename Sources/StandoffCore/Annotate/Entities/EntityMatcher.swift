@@ -57,6 +57,9 @@ struct EntityMatcher: Sendable {
     /// second memory access per scalar: the table is too big for the nearest cache, so look-ups
     /// are what matching costs.
     private let transitions: [Int32]
+    /// The same table in 16 bits (the flag in the top bit), when the states fit: half the size,
+    /// so more of it stays in cache. Most gazetteers fit.
+    private let compactTransitions: [UInt16]?
     /// Outputs of state `s` are `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Output]
@@ -127,6 +130,8 @@ struct EntityMatcher: Sendable {
         self.asciiClass = asciiClass
         self.otherClass = otherClass
         self.transitions = transitions
+        compactTransitions = stateCount <= Int(Int16.max)
+            ? transitions.map { UInt16(truncatingIfNeeded: $0 & Int32.max) | ($0 < 0 ? 0x8000 : 0) } : nil
         self.outputStart = outputStart
         self.outputs = flat
         self.outputLink = outputLink
@@ -152,50 +157,57 @@ struct EntityMatcher: Sendable {
     /// As ``hits(in:)``, adding to `work` one unit per transition and per output examined, so tests
     /// can check that the cost grows with the text and not with the gazetteer.
     func hits(in scalars: [Unicode.Scalar], work: inout Int) -> [Hit] {
+        scalars.withUnsafeBufferPointer { text in
+            if let compactTransitions {
+                return compactTransitions.withUnsafeBufferPointer { hits(in: text, table: $0, flag: 0x8000, work: &work) }
+            }
+            return transitions.withUnsafeBufferPointer { hits(in: text, table: $0, flag: Int32.min, work: &work) }
+        }
+    }
+
+    /// The matching loop over either table; `flag` is the bit that marks states with outputs.
+    private func hits<Entry: FixedWidthInteger>(in text: UnsafeBufferPointer<Unicode.Scalar>, table: UnsafeBufferPointer<Entry>, flag: Entry,
+                                                work: inout Int) -> [Hit] {
         var found: [Hit] = []
-        let count = scalars.count
+        let count = text.count
         var state = 0
         var steps = 0
-        scalars.withUnsafeBufferPointer { text in
-            transitions.withUnsafeBufferPointer { table in
-                for position in 0..<count {
-                    let folded = EntityText.fold(text[position], lowercase: true)
-                    let value = folded.value
-                    let symbol = value < 128 ? Int(asciiClass[Int(value)]) : Int(otherClass[value] ?? 0)
-                    let entry = table[state * classCount + symbol]
-                    state = Int(entry & Int32.max)
+        for position in 0..<count {
+            let folded = EntityText.fold(text[position], lowercase: true)
+            let value = folded.value
+            let symbol = value < 128 ? Int(asciiClass[Int(value)]) : Int(otherClass[value] ?? 0)
+            let entry = table[state * classCount + symbol]
+            state = Int(entry & ~flag)
+            steps += 1
+            // States without outputs of their own or of a suffix are the common case.
+            guard entry & flag != 0 else { continue }
+            var reporting = outputStart[state] != outputStart[state + 1] ? state : Int(outputLink[state])
+            let end = position + 1
+            let nextIsWord = end < count && EntityText.isWord(text[end])
+            while reporting >= 0 {
+                for index in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
                     steps += 1
-                    // States without outputs of their own or of a suffix are the common case.
-                    guard entry < 0 else { continue }
-                    var reporting = outputStart[state] != outputStart[state + 1] ? state : Int(outputLink[state])
-                    let end = position + 1
-                    let nextIsWord = end < count && EntityText.isWord(text[end])
-                    while reporting >= 0 {
-                        for index in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
-                            steps += 1
-                            let output = outputs[index]
-                            if output.boundedEnd && nextIsWord { continue }
-                            let start = end - output.length
-                            if output.boundedStart && start > 0 && EntityText.isWord(text[start - 1]) { continue }
-                            if let exact = output.exact {
-                                var same = true
-                                // A letter the key writes in lower case may be upper case in the text, so names in
-                                // capitals (`TOKYO`, `Minister KAMIKAWA`) match; the reverse never does (`US` is not `us`).
-                                // Only a word wholly in capitals may differ (`Sister Cities` is not `sister`).
-                                for offset in 0..<output.length {
-                                    let scalar = text[start + offset]
-                                    if EntityText.fold(scalar, lowercase: false) == exact[offset] { continue }
-                                    if EntityText.isUppercase(scalar) && Self.inCapitalWord(text, at: start + offset) { continue }
-                                    same = false
-                                    break
-                                }
-                                if !same { continue }
-                            }
-                            found.append(Hit(start: start, end: end, key: output.key))
+                    let output = outputs[index]
+                    if output.boundedEnd && nextIsWord { continue }
+                    let start = end - output.length
+                    if output.boundedStart && start > 0 && EntityText.isWord(text[start - 1]) { continue }
+                    if let exact = output.exact {
+                        var same = true
+                        // A letter the key writes in lower case may be upper case in the text, so names in
+                        // capitals (`TOKYO`, `Minister KAMIKAWA`) match; the reverse never does (`US` is not `us`).
+                        // Only a word wholly in capitals may differ (`Sister Cities` is not `sister`).
+                        for offset in 0..<output.length {
+                            let scalar = text[start + offset]
+                            if EntityText.fold(scalar, lowercase: false) == exact[offset] { continue }
+                            if EntityText.isUppercase(scalar) && Self.inCapitalWord(text, at: start + offset) { continue }
+                            same = false
+                            break
                         }
-                        reporting = Int(outputLink[reporting])
+                        if !same { continue }
                     }
+                    found.append(Hit(start: start, end: end, key: output.key))
                 }
+                reporting = Int(outputLink[reporting])
             }
         }
         work += steps

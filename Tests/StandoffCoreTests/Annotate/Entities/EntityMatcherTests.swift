@@ -57,6 +57,19 @@ struct EntityMatcherTests {
         #expect(fourTimes <= fullWork * 4 + 8)
     }
 
+    /// A gazetteer with more states than 16 bits number is matched through the wide table, and
+    /// finds what the compact one finds for the same names.
+    @Test func manyStatesUseTheWideTable() {
+        var generator = LiteralFinderTests.SplitMix(seed: 17)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let invented = (0..<5000).map { _ in String((0..<10).map { _ in letters[generator.next(below: letters.count)] }).capitalized }
+        let wide = Self.matcher(Self.names + invented.map { ($0, false) })
+        #expect(wide.stateCount > Int(Int16.max))
+        let text = "\(invented[7]) met \(invented[4999]) and Kim Jong Un in North Korea."
+        #expect(Self.found(wide, text) == [invented[7], invented[4999], "Kim Jong Un", "North Korea", "Korea"])
+        #expect(Self.found(Self.matcher(Self.names), text) == ["Kim Jong Un", "North Korea", "Korea"])
+    }
+
     @Test func slugsAreStableAndReadable() {
         #expect(EntityText.slug("J. Berkshire Miller") == "j-berkshire-miller")
         #expect(EntityText.slug("Workers’ Party of Korea") == "workers-party-of-korea")
