@@ -1,12 +1,14 @@
 import Foundation
 
-/// A committed snapshot file (``SnapshotEncoding``) as text a person reads in `git diff`: one line
-/// for the document, then one short line per sentence with its label first, the holder when it is
-/// not the author, the text with each mention marked inline as `[text]TYPE`, and the cues last.
+/// A committed snapshot file (``SnapshotEncoding``) as text a person reads in `git diff`: a
+/// header for the document, then each sentence with its label first, the holder when it is not
+/// the author, the text with each mention marked inline as `[text]TYPE`, and the cues on a line
+/// of their own; lines wrap between words at ``width`` columns, continuing under the text.
 ///
 /// ```
 /// {"kind":"sentence", … "stances":[{"label":"favor","cues":[{"text":"welcome","rule":"recommend-welcome","label":"favor",…}],…}],"text":"We welcome talks with Japan."}
-/// → s0003 favor   We welcome talks with [Japan]GPE. | cues: welcome=recommend-welcome:favor
+/// → s0003 favor   We welcome talks with [Japan]GPE.
+///                 | cues: welcome=recommend-welcome:favor
 /// ```
 ///
 /// Used as a git text conversion (`standoff snapshot-text FILE`), so a rule change reads as the
@@ -83,7 +85,8 @@ public enum SnapshotText {
         }
     }
 
-    /// The readable text of a snapshot file's contents, one LF-terminated line per input line.
+    /// The readable text of a snapshot file's contents: for each input line, one or more
+    /// LF-terminated lines.
     public static func render(_ contents: String) -> String {
         var output = ""
         let decoder = JSONDecoder()
@@ -98,16 +101,49 @@ public enum SnapshotText {
         return output
     }
 
+    /// The widest line the conversion writes, so a diff reads without scrolling sideways; only a
+    /// single word longer than this goes past it.
+    public static let width = 100
+
+    /// `first` (the line's lead, kept whole) followed by `pieces`, broken between words into lines of
+    /// at most ``width`` columns, the later ones indented by `indent` spaces. A piece that is
+    /// `nil` starts a new line.
+    static func wrapped(_ first: String, _ pieces: [String?], indent: Int) -> String {
+        var lines: [String] = []
+        var current = first
+        var currentIsEmpty = first.isEmpty
+        let margin = String(repeating: " ", count: indent)
+        for piece in pieces {
+            guard let piece else {
+                lines.append(current)
+                current = margin
+                currentIsEmpty = true
+                continue
+            }
+            for word in piece.split(separator: " ", omittingEmptySubsequences: true) {
+                if !currentIsEmpty && current.count + 1 + word.count > width {
+                    lines.append(current)
+                    current = margin + word
+                } else {
+                    current += (currentIsEmpty || current.hasSuffix(" ") ? "" : " ") + word
+                }
+                currentIsEmpty = false
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+
     private static func header(_ line: Line) -> String? {
         guard let id = line.docID else { return nil }
-        var text = "# \(id)"
-        if let title = line.title { text += " \"\(title)\"" }
+        var pieces: [String?] = []
+        if let title = line.title { pieces.append("\"\(title)\"") }
         for stance in line.documentStances ?? [] {
-            text += " | \(stance.target): \(stance.label) (favor \(stance.nFavor), against \(stance.nAgainst), none \(stance.nNone))"
+            pieces.append("| \(stance.target): \(stance.label) (favor \(stance.nFavor), against \(stance.nAgainst), none \(stance.nNone))")
         }
         let reasons = (line.removedByReason ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        text += " | removed \(line.nRemoved ?? 0)" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ", "))
-        return text
+        pieces.append("| removed \(line.nRemoved ?? 0)" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ", ")))
+        return wrapped("# \(id)", pieces, indent: 2)
     }
 
     private static func sentence(_ line: Line) -> String? {
@@ -115,11 +151,12 @@ public enum SnapshotText {
         let short = id.range(of: "-s", options: .backwards).map { String(id[$0.upperBound...]) }.map { "s" + $0 } ?? id
         let stances = line.stances ?? []
         let labels = stances.count == 1 ? stances[0].label : stances.map { "\($0.target)=\($0.label)" }.joined(separator: " ")
-        var output = short + " " + labels.padding(toLength: max(7, labels.count), withPad: " ", startingAt: 0) + " "
-        if line.source != nil, line.source != SnapshotEncoding.ruleSource { output += "(corrected) " }
+        let lead = short + " " + labels.padding(toLength: max(7, labels.count), withPad: " ", startingAt: 0) + " "
+        var pieces: [String?] = []
+        if line.source != nil, line.source != SnapshotEncoding.ruleSource { pieces.append("(corrected)") }
         let holders = Set(stances.map(\.holder)).subtracting([StanceAnnotator.author]).sorted()
-        if !holders.isEmpty { output += "[said by \(holders.joined(separator: ", "))] " }
-        output += marked(text, mentions: line.mentions ?? [])
+        if !holders.isEmpty { pieces.append("[said by \(holders.joined(separator: ", "))]") }
+        pieces.append(marked(text, mentions: line.mentions ?? []))
         var cues: [String] = []
         for stance in stances {
             for cue in stance.cues ?? [] {
@@ -127,8 +164,9 @@ public enum SnapshotText {
                 if !cues.contains(item) { cues.append(item) }
             }
         }
-        if !cues.isEmpty { output += " | cues: " + cues.joined(separator: ", ") }
-        return output
+        // The cues on lines of their own: a rule change that moves a cue changes only them.
+        if !cues.isEmpty { pieces += [nil, "| cues: " + cues.joined(separator: ", ")] }
+        return wrapped(lead, pieces, indent: lead.count)
     }
 
     /// The text with each mention (offsets relative to the sentence) as `[text]TYPE`.
