@@ -33,6 +33,7 @@ struct Standoff: ParsableCommand {
             DiffCommand.self,
             SnapshotTextCommand.self,
             EvaluateCommand.self,
+            InitCommand.self,
         ]
     )
 }
