@@ -36,6 +36,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case invalidOption(name: String, reason: String)
     /// Another run holds the build folder.
     case buildFolderBusy(path: String, holder: String)
+    /// `standoff init` was given a folder that is already something other than an empty folder.
+    case projectFolderInUse(path: String, reason: String)
 
     /// What to do when the annotations folder is not where standoff looks for it.
     static let projectFolderHint = "run standoff inside the project folder (the one holding annotations/), or pass --annotations DIR"
@@ -79,6 +81,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
             return "\(name) \(reason)"
         case let .buildFolderBusy(path, holder):
             return "\(path): another standoff run (\(holder)) is writing this build folder; wait for it to finish, or give this run another --build folder"
+        case let .projectFolderInUse(path, reason):
+            return "\(path): \(reason); standoff init makes a new project folder and never writes over files: name a folder that does not exist yet (or an empty one)"
         }
     }
 }

@@ -57,8 +57,18 @@ public struct BuildOptions: Sendable {
     /// the raw folder is the project's own (`raw/` beside `annotations/`), else
     /// `<build>/documents`, so building another corpus never rewrites this one's snapshot.
     public static func snapshotFolder(raw: String, annotations: String, build: String) -> String {
-        let ownRaw = URL(fileURLWithPath: annotations).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("raw").path
-        return URL(fileURLWithPath: raw).standardizedFileURL.path == ownRaw ? annotations + "/documents" : build + "/documents"
+        isOwnRawFolder(raw: raw, annotations: annotations) ? annotations + "/documents" : build + "/documents"
+    }
+
+    /// The project's own raw folder: `raw/` beside the annotations folder, whose articles
+    /// `dataset.json` and the committed snapshot describe.
+    public static func ownRawFolder(annotations: String) -> String {
+        URL(fileURLWithPath: annotations).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("raw").path
+    }
+
+    /// Whether `raw` is the project's own raw folder (see ``ownRawFolder(annotations:)``).
+    public static func isOwnRawFolder(raw: String, annotations: String) -> Bool {
+        URL(fileURLWithPath: raw).standardizedFileURL.path == ownRawFolder(annotations: annotations)
     }
 
     /// Creates options; the defaults are the project layout.

@@ -269,11 +269,12 @@ public struct DatasetBuild: Sendable {
         try snapshot?.begin()
         let context = ReportContext(rules: rules)
         var report = try ReportFolder(folder: staging + "/report", context: context, pageLimit: options.reportPageLimit)
-        let summary = try process(pipeline, rules: rules) { document in
+        var summary = try process(pipeline, rules: rules) { document in
             try tables.append(document.rendered)
             try snapshot?.add(document)
             try report.add(document)
         }
+        summary.diagnostics += ManifestCheck(manifest: manifest, options: options).diagnostics
         let dataFiles = try tables.close()
         try finish(summary, manifest: manifest)
         try snapshot?.commit()

@@ -61,8 +61,7 @@ public struct DatasetCard: Sendable {
 
         ## Intended use
 
-        Research on how commentators argue about Japan–North Korea diplomacy: sentence-level
-        reading, entity and stance counts, and teaching or testing rule-based text processing.
+        \(manifest.intendedUse ?? Self.generalIntendedUse)
         Every label was made by transparent rules (see *Annotations*), so the data suits analyses
         that need to audit why a label was given; it is not a human-annotated gold standard.
 
@@ -121,8 +120,8 @@ public struct DatasetCard: Sendable {
 
         ## Annotations
 
-        Entity mentions (PERSON, GPE, ORG, NORP, EVENT) and stance toward Japan–North Korea
-        dialogue (`favor`, `against`, `none`) are produced by rules kept as data in the project's
+        Entity mentions (PERSON, GPE, ORG, NORP, EVENT) and stance \(stanceTargetsPhrase)(`favor`,
+        `against`, `none`) are produced by rules kept as data in the project's
         `annotations/rules/`. \(count("mentions") == 0 && count("stances") == 0
             ? "This version does not yet carry entity or stance rules: the `mentions` and `stances` tables hold their headers only."
             : "This version holds \(count("mentions")) mentions and \(count("stances")) stance rows.")
@@ -216,6 +215,16 @@ public struct DatasetCard: Sendable {
         return "To rebuild this exact release, check out the commit that made it, `\(id)` (`make release` marks it with the annotated tag `\(manifest.releaseName)`: `git checkout \(manifest.releaseName)`), \(epoch)"
     }
 
+    /// *Intended use* when the manifest does not say it.
+    static let generalIntendedUse = "Research on the articles listed below: sentence-level reading, entity and stance counts, and teaching or testing rule-based text processing."
+
+    /// `toward <target>, <target> ` from the stance targets' descriptions, so the card names this
+    /// corpus's targets; empty without targets.
+    var stanceTargetsPhrase: String {
+        guard !stanceRules.targetList.isEmpty else { return "" }
+        return "toward " + stanceRules.targetList.map(\.description).joined(separator: "; ") + " "
+    }
+
     /// Code that loads every table with its types, for each tool.
     var loadingSection: String {
         let snippets = LoadingSnippets(tables: tables.all, defaultTable: manifest.cardMetadata.defaultTable, releaseName: manifest.releaseName)
@@ -271,13 +280,14 @@ public struct DatasetCard: Sendable {
         for set in manifest.quality.sets {
             text += "- **\(set.name)**: \(set.description)\n"
         }
-        text += "\n| set | figure | value |\n|---|---|---:|\n"
+        // A new corpus has measured nothing yet: its method says so, and an empty table says nothing.
+        if !manifest.quality.sets.isEmpty { text += "\n| set | figure | value |\n|---|---|---:|\n" }
         for set in manifest.quality.sets {
             for (index, figure) in set.figures.enumerated() {
                 text += "| \(index == 0 ? set.name : "") | \(AnnotationStatistics.cell(figure.figure)) | \(figure.value) |\n"
             }
         }
-        return text + "\n\(manifest.quality.caveat)\n\n"
+        return text + (manifest.quality.sets.isEmpty ? "" : "\n") + "\(manifest.quality.caveat)\n\n"
     }
 
     /// How stance is annotated, each document's stance and the rule statistics.

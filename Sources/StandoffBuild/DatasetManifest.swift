@@ -12,6 +12,8 @@ public struct DatasetManifest: Decodable, Sendable, Equatable {
     public var title: String
     /// One paragraph on what the dataset is.
     public var description: String
+    /// Who the dataset is for and what it suits, the card's *Intended use*; `nil` gives a general sentence.
+    public var intendedUse: String?
     /// SPDX licence id for the annotations.
     public var license: String
     /// What the licence covers and what it does not (the article texts).

@@ -15,7 +15,8 @@ struct Standoff: ParsableCommand {
         build/<stage>.jsonl, one JSON object per document, to inspect what it did.
 
         Dataset name and version come from annotations/dataset.json; rules from annotations/rules/. \
-        --version prints the program's own version.
+        'standoff init DIR' makes a project folder for a corpus of your own. --version prints the \
+        program's own version.
         """,
         version: ProgramVersion.current,
         subcommands: [
@@ -33,6 +34,7 @@ struct Standoff: ParsableCommand {
             DiffCommand.self,
             SnapshotTextCommand.self,
             EvaluateCommand.self,
+            InitCommand.self,
         ]
     )
 }

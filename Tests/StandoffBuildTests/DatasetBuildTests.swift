@@ -125,7 +125,8 @@ struct DatasetBuildTests {
         let build = try TemporaryFolder()
         let result = try DatasetBuild(options: options(raw: folder.path + "/raw", build: build)).export()
         #expect(result.summary.documents.map(\.id) == ["a", "b"])
-        #expect(result.summary.warnings.map(\.code) == ["duplicate-content"])
+        // The second warning: these articles are not the ones the project's manifest describes.
+        #expect(result.summary.warnings.map(\.code) == ["duplicate-content", "manifest-of-another-corpus"])
         #expect(throws: BuildError.self) {
             try DatasetBuild(options: options(raw: folder.path + "/raw", build: try TemporaryFolder(), strict: true)).run()
         }

@@ -88,3 +88,12 @@ def test_stats_counts_what_the_mentions_table_holds(tmp_path):
     top = stats["top_entities"][0]
     assert top["mentions"] == sum(1 for row in mentions if row["entity_id"] == top["id"])
     assert [d["doc_id"] for d in stats["documents"]] == sorted({row["doc_id"] for row in mentions})
+
+
+@pytest.mark.parametrize("raw, expected", [("raw", ".build/release/standoff run"),
+                                           ("my-articles", '.build/release/standoff run --raw "my-articles" --no-snapshot')])
+def test_make_dataset_with_another_raw_folder_leaves_the_committed_snapshot_alone(raw, expected):
+    """`make dataset RAW=dir` builds another folder's articles without writing annotations/documents/."""
+    result = subprocess.run(["make", "-n", "--no-print-directory", "dataset", f"RAW={raw}"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert [line.strip() for line in result.stdout.splitlines() if "standoff run" in line] == [expected]

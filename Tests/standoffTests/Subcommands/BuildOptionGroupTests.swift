@@ -17,6 +17,14 @@ struct BuildOptionGroupTests {
         #expect(!build.exists("dist"))
     }
 
+    /// Only the project's own raw folder refreshes the committed snapshot; another is built beside it.
+    @Test(arguments: [([String](), "annotations/documents"), (["--raw", "my-articles"], "build/documents"),
+                      (["--raw", "my-articles", "--build", "out"], "out/documents"), (["--raw", "./raw/"], "annotations/documents")])
+    func theSnapshotFolderFollowsTheRawFolder(_ arguments: [String], _ snapshot: String) throws {
+        #expect(try BuildOptionGroup.parse(arguments).options().snapshotFolder == snapshot)
+        #expect(try BuildOptionGroup.parse(arguments + ["--no-snapshot"]).options().snapshotFolder == nil)
+    }
+
     @Test func withoutJobsTheNumberOfCoresIsUsed() throws {
         let options = try BuildOptionGroup.parse([]).options()
         #expect(options.jobs == ProcessInfo.processInfo.activeProcessorCount)
