@@ -105,22 +105,36 @@ public enum SnapshotText {
     /// single word longer than this goes past it.
     public static let width = 100
 
+    /// A stretch of a rendered line.
+    enum Piece {
+        /// Text that may break between any two words.
+        case words(String)
+        /// Text kept on one line (a cue: its words and its rule) when it fits on one.
+        case unit(String)
+        /// The end of a line: what follows starts the next.
+        case lineBreak
+    }
+
     /// `first` (the line's lead, kept whole) followed by `pieces`, broken between words into lines of
-    /// at most ``width`` columns, the later ones indented by `indent` spaces. A piece that is
-    /// `nil` starts a new line.
-    static func wrapped(_ first: String, _ pieces: [String?], indent: Int) -> String {
+    /// at most ``width`` columns, the later ones indented by `indent` spaces.
+    static func wrapped(_ first: String, _ pieces: [Piece], indent: Int) -> String {
         var lines: [String] = []
         var current = first
         var currentIsEmpty = first.isEmpty
         let margin = String(repeating: " ", count: indent)
         for piece in pieces {
-            guard let piece else {
+            let words: [Substring]
+            switch piece {
+            case .lineBreak:
                 lines.append(current)
                 current = margin
                 currentIsEmpty = true
                 continue
+            case let .words(text): words = text.split(separator: " ", omittingEmptySubsequences: true)
+            // A cue too long for a line of its own breaks like words.
+            case let .unit(text): words = indent + text.count > width ? text.split(separator: " ") : [Substring(text)]
             }
-            for word in piece.split(separator: " ", omittingEmptySubsequences: true) {
+            for word in words {
                 if !currentIsEmpty && current.count + 1 + word.count > width {
                     lines.append(current)
                     current = margin + word
@@ -136,13 +150,13 @@ public enum SnapshotText {
 
     private static func header(_ line: Line) -> String? {
         guard let id = line.docID else { return nil }
-        var pieces: [String?] = []
-        if let title = line.title { pieces.append("\"\(title)\"") }
+        var pieces: [Piece] = []
+        if let title = line.title { pieces.append(.words("\"\(title)\"")) }
         for stance in line.documentStances ?? [] {
-            pieces.append("| \(stance.target): \(stance.label) (favor \(stance.nFavor), against \(stance.nAgainst), none \(stance.nNone))")
+            pieces.append(.words("| \(stance.target): \(stance.label) (favor \(stance.nFavor), against \(stance.nAgainst), none \(stance.nNone))"))
         }
         let reasons = (line.removedByReason ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        pieces.append("| removed \(line.nRemoved ?? 0)" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ", ")))
+        pieces.append(.words("| removed \(line.nRemoved ?? 0)" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ", "))))
         return wrapped("# \(id)", pieces, indent: 2)
     }
 
@@ -152,11 +166,11 @@ public enum SnapshotText {
         let stances = line.stances ?? []
         let labels = stances.count == 1 ? stances[0].label : stances.map { "\($0.target)=\($0.label)" }.joined(separator: " ")
         let lead = short + " " + labels.padding(toLength: max(7, labels.count), withPad: " ", startingAt: 0) + " "
-        var pieces: [String?] = []
-        if line.source != nil, line.source != SnapshotEncoding.ruleSource { pieces.append("(corrected)") }
+        var pieces: [Piece] = []
+        if line.source != nil, line.source != SnapshotEncoding.ruleSource { pieces.append(.words("(corrected)")) }
         let holders = Set(stances.map(\.holder)).subtracting([StanceAnnotator.author]).sorted()
-        if !holders.isEmpty { pieces.append("[said by \(holders.joined(separator: ", "))]") }
-        pieces.append(marked(text, mentions: line.mentions ?? []))
+        if !holders.isEmpty { pieces.append(.words("[said by \(holders.joined(separator: ", "))]")) }
+        pieces.append(.words(marked(text, mentions: line.mentions ?? [])))
         var cues: [String] = []
         for stance in stances {
             for cue in stance.cues ?? [] {
@@ -165,7 +179,10 @@ public enum SnapshotText {
             }
         }
         // The cues on lines of their own: a rule change that moves a cue changes only them.
-        if !cues.isEmpty { pieces += [nil, "| cues: " + cues.joined(separator: ", ")] }
+        if !cues.isEmpty {
+            pieces += [.lineBreak, .words("| cues:")]
+            pieces += cues.enumerated().map { .unit($1 + ($0 < cues.count - 1 ? "," : "")) }
+        }
         return wrapped(lead, pieces, indent: lead.count)
     }
 
