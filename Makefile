@@ -192,7 +192,7 @@ bench-clean:
 ## libFuzzer targets (Fuzz/, a package of its own): each runs FUZZ_SECONDS over Fuzz/corpus/<target>/,
 # which grows as it finds inputs; a crash stops that target and is written as Fuzz/crash-*.
 # Each target's whole log is build/fuzz/<target>.log. Leak checks are off: the decoded rules live
-# as long as the process, which LeakSanitizer would report at exit.
+# as long as the process, which LeakSanitizer would report at exit as a crash of the last input.
 FUZZ_SECONDS ?= 1800
 FUZZ_TARGETS := fuzz-text-pipeline fuzz-annotate fuzz-release-reader
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
@@ -202,7 +202,7 @@ fuzz: deps
 	@mkdir -p build/fuzz; status=0; for target in $(FUZZ_TARGETS); do \
 	  max_len=65536; [ "$$target" = fuzz-release-reader ] && max_len=1048576; \
 	  echo "== $$target: $(FUZZ_SECONDS) s, -max_len=$$max_len"; \
-	  (cd Fuzz && .build/debug/$$target corpus/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=$$max_len \
+	  (cd Fuzz && ASAN_OPTIONS=detect_leaks=0 .build/debug/$$target corpus/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=$$max_len \
 	    -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=./) > build/fuzz/$$target.log 2>&1 || status=1; \
 	  grep -E '^#[0-9]+ +DONE|^stat::|ERROR|^SUMMARY|^artifact_prefix|Test unit written' build/fuzz/$$target.log; \
 	done; exit $$status
