@@ -204,7 +204,7 @@ fuzz: deps
 	  echo "== $$target: $(FUZZ_SECONDS) s, -max_len=$$max_len"; \
 	  (cd Fuzz && ASAN_OPTIONS=detect_leaks=0 .build/debug/$$target corpus/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=$$max_len \
 	    -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=./) > build/fuzz/$$target.log 2>&1 || status=1; \
-	  grep -E '^#[0-9]+ +DONE|^stat::|ERROR|^SUMMARY|^artifact_prefix|Test unit written' build/fuzz/$$target.log; \
+	  grep -E '^#[0-9]+[[:space:]]+DONE|^stat::|ERROR|^SUMMARY|^artifact_prefix|Test unit written' build/fuzz/$$target.log; \
 	done; exit $$status
 
 clean:
