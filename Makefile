@@ -19,7 +19,7 @@ STAGE_TARGETS := $(addprefix stage-,$(STAGES))
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-.PHONY: dataset release test deps build swift-test interop report report-shots report-screenshot browser-deps r-deps clean distclean help bench bench-deps bench-clean evaluate $(STAGE_TARGETS)
+.PHONY: dataset release test deps build swift-test interop report report-shots report-screenshot browser-deps r-deps clean distclean help bench bench-deps bench-clean evaluate fuzz $(STAGE_TARGETS)
 
 help:
 	@echo "make dataset   install what is missing, build in release mode, run the whole pipeline"
@@ -35,6 +35,7 @@ help:
 	@echo "make report-screenshot  regenerate docs/report-document.png, the README's screenshot"
 	@echo "make evaluate  score the rules against hand labels: the seeds, and ../shared/corpus when present (CORPUS=dir); compares with the last run"
 	@echo "make bench     time the pipeline and the spaCy baseline on synthetic corpora (SIZES=\"1000 10000 100000\" RUNS=3 BASELINE=10000)"
+	@echo "make fuzz      build the libFuzzer targets in Fuzz/ and run each over its corpus for FUZZ_SECONDS (default 1800)"
 	@echo "make build     compile the standoff program (.build/release/standoff)"
 	@echo "make deps      install the system packages the build needs (apt-get, as root)"
 	@echo "make clean     remove build/ (every generated file)"
@@ -187,6 +188,24 @@ $(BENCH_VENV)/.installed: Tests/bench/requirements.txt
 
 bench-clean:
 	rm -rf build/bench $(BENCH_VENV)
+
+## libFuzzer targets (Fuzz/, a package of its own): each runs FUZZ_SECONDS over Fuzz/corpus/<target>/,
+# which grows as it finds inputs; a crash stops that target and is written as Fuzz/crash-*.
+# Each target's whole log is build/fuzz/<target>.log. Leak checks are off: the decoded rules live
+# as long as the process, which LeakSanitizer would report at exit as a crash of the last input.
+FUZZ_SECONDS ?= 1800
+FUZZ_TARGETS := fuzz-text-pipeline fuzz-annotate fuzz-release-reader
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz: deps
+	swift build -c debug --package-path Fuzz $(FUZZ_FLAGS)
+	@mkdir -p build/fuzz; status=0; for target in $(FUZZ_TARGETS); do \
+	  max_len=65536; [ "$$target" = fuzz-release-reader ] && max_len=1048576; \
+	  echo "== $$target: $(FUZZ_SECONDS) s, -max_len=$$max_len"; \
+	  (cd Fuzz && ASAN_OPTIONS=detect_leaks=0 .build/debug/$$target corpus/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=$$max_len \
+	    -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=./) > build/fuzz/$$target.log 2>&1 || status=1; \
+	  grep -E '^#[0-9]+[[:space:]]+DONE|^stat::|ERROR|^SUMMARY|^artifact_prefix|Test unit written' build/fuzz/$$target.log; \
+	done; exit $$status
 
 clean:
 	rm -rf build

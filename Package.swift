@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "standoff", targets: ["standoff"]),
         .library(name: "StandoffCore", targets: ["StandoffCore"]),
+        // For the fuzz targets in Fuzz/, a package of their own.
+        .library(name: "StandoffBuild", targets: ["StandoffBuild"]),
     ],
     dependencies: [
         // The CLI's subcommands, options and --help.
