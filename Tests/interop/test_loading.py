@@ -79,13 +79,19 @@ def readme_snippets():
     return blocks
 
 
-@pytest.mark.parametrize("position", range(4), ids=["pandas", "readr", "jsonlite", "duckdb"])
-def test_readme_snippets_load_their_tables_with_their_types(extracted, tmp_path, request, position):
+def run_readme_snippet(position, folder, tmp_path, request):
+    """What the README's load snippet at `position` loads in `folder`, checked against the JSONL
+    rows and the data package; R snippets need the `rscript` fixture."""
     language, code = readme_snippets()[position]
-    folder = extracted["tar.gz"]
     if language == "r":
         request.getfixturevalue("rscript")
     report = {"python": lambda: run_python(code, folder), "r": lambda: run_r(code, folder, tmp_path),
               "sql": lambda: run_duckdb(code, folder)}[language]()
     assert report, "the snippet loaded no table"
     assert_loaded_with_types(report, folder, sorted(report))
+    return report
+
+
+@pytest.mark.parametrize("position", range(4), ids=["pandas", "readr", "jsonlite", "duckdb"])
+def test_readme_snippets_load_their_tables_with_their_types(extracted, tmp_path, request, position):
+    run_readme_snippet(position, extracted["tar.gz"], tmp_path, request)

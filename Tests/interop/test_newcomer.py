@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from loading import TABLE_NAMES, assert_loaded_with_types, code_blocks, fresh_hf_env, run_duckdb, run_python, run_r
-from test_loading import card_snippets, readme_snippets, rscript  # noqa: F401  (rscript is a fixture)
+from test_loading import card_snippets, readme_snippets, rscript, run_readme_snippet  # noqa: F401  (rscript is a fixture)
 from test_release import ROOT
 
 SETUP = "Set-up and the two commands"
@@ -111,15 +111,9 @@ def test_the_quick_start_builds_a_dataset_of_the_two_articles(quick_start):
 
 @pytest.mark.parametrize("position", range(4), ids=["pandas", "readr", "jsonlite", "duckdb"])
 def test_the_readme_load_snippets_load_the_new_dataset(quick_start, tmp_path, request, position):
-    language, code = readme_snippets()[position]
     folder = quick_start["folder"]
-    if language == "r":
-        request.getfixturevalue("rscript")
-    report = {"python": lambda: run_python(code, folder), "r": lambda: run_r(code, folder, tmp_path),
-              "sql": lambda: run_duckdb(code, folder)}[language]()
-    assert report, "the snippet loaded no table"
     # Every table it loads has the rows and column types of the JSONL and the data package.
-    assert_loaded_with_types(report, folder, sorted(report))
+    report = run_readme_snippet(position, folder, tmp_path, request)
     if "documents" in report:
         assert report["documents"]["rows"] == 2
     for table in ("sentences", "stances"):
